@@ -1,0 +1,72 @@
+package dev.latchkey.credentials.boundary;
+
+import dev.latchkey.credentials.control.Authenticator;
+import dev.latchkey.credentials.control.PresentedCredential;
+import dev.latchkey.credentials.control.TokenFormat;
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.problems.control.InvalidInputException;
+import dev.latchkey.problems.control.NotAuthenticatedException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Authenticates every request to a resource not marked {@link Public}. Tokens in the query
+ * string are refused outright: URLs end up in logs, histories and Referer headers.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+    private static final Set<String> CREDENTIAL_PARAMETERS =
+            Set.of("access_token", "api_key", "apikey", "key", "token", "private_token");
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    CurrentRequest current;
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (isPublic()) {
+            return;
+        }
+        refuseCredentialsInQuery(request.getUriInfo().getQueryParameters());
+        String token = PresentedCredential.from(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                        request.getHeaderString(API_KEY_HEADER))
+                .orElseThrow(() -> new NotAuthenticatedException(
+                        "No credential provided; send 'Authorization: Bearer <token>'"));
+        current.authenticated(authenticator.authenticate(token));
+    }
+
+    private boolean isPublic() {
+        return resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(Public.class)
+                    || resource.getResourceClass().isAnnotationPresent(Public.class));
+    }
+
+    private static void refuseCredentialsInQuery(Map<String, List<String>> query) {
+        for (var parameter : query.entrySet()) {
+            boolean named = CREDENTIAL_PARAMETERS.contains(parameter.getKey().toLowerCase(java.util.Locale.ROOT));
+            boolean shaped = parameter.getValue().stream().anyMatch(v -> TokenFormat.parse(v).isPresent());
+            if (named || shaped) {
+                throw new InvalidInputException(parameter.getKey(),
+                        "Credentials are not accepted in the query string; send 'Authorization: Bearer <token>'");
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.latchkey.credentials.control;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The kinds of credential and the token prefixes that announce them. */
+public enum CredentialKind {
+    PERSONAL_TOKEN("personal_token", List.of("pat_")),
+    API_TOKEN("api_token", List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_")),
+    SITE_TOKEN("site_token", List.of("st_"));
+
+    private final String wireName;
+    private final List<String> prefixes;
+
+    CredentialKind(String wireName, List<String> prefixes) {
+        this.wireName = wireName;
+        this.prefixes = prefixes;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public List<String> prefixes() {
+        return prefixes;
+    }
+
+    public static Optional<CredentialKind> forPrefix(String prefix) {
+        for (CredentialKind kind : values()) {
+            if (kind.prefixes.contains(prefix)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.latchkey.credentials.entity;
+
+import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.database.entity.EpochMillis;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Any credential: its public handle, a keyed hash of the token (never the token), who it
+ * belongs to and what it may do. Immutable once issued, except revocation, expiry by roll
+ * and the last-used time.
+ */
+@Entity
+@Table(name = "credentials")
+public class Credential {
+
+    public static final String ID_PREFIX = "tok_";
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long seq;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind")
+    private CredentialKind kind;
+
+    @Column(name = "prefix")
+    private String prefix;
+
+    @Column(name = "last4")
+    private String last4;
+
+    @Column(name = "secret_hash")
+    private byte[] secretHash;
+
+    @Column(name = "hash_key_id")
+    private String hashKeyId;
+
+    @Column(name = "team_id")
+    private String teamId;
+
+    @Column(name = "site_id")
+    private String siteId;
+
+    @Column(name = "member_id")
+    private String memberId;
+
+    @Column(name = "name")
+    private String name;
+
+    @Column(name = "permissions")
+    private String permissions;
+
+    @Column(name = "environment")
+    private String environment;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    protected Credential() {
+    }
+
+    public Credential(String publicId, CredentialKind kind, String prefix, String last4,
+                      String hashKeyId, byte[] secretHash, String teamId, String name,
+                      Set<Permission> permissions, Instant expiresAt, String createdBy, Instant createdAt) {
+        this.id = ID_PREFIX + publicId;
+        this.kind = kind;
+        this.prefix = prefix;
+        this.last4 = last4;
+        this.hashKeyId = hashKeyId;
+        this.secretHash = secretHash.clone();
+        this.teamId = teamId;
+        this.name = name;
+        this.permissions = Permission.encode(permissions);
+        this.expiresAt = expiresAt;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public static String idFor(String publicId) {
+        return ID_PREFIX + publicId;
+    }
+
+    public Credential forMember(String memberId) {
+        this.memberId = memberId;
+        return this;
+    }
+
+    public Credential forSite(String siteId, String environment) {
+        this.siteId = siteId;
+        this.environment = environment;
+        return this;
+    }
+
+    public void revoke(Instant when) {
+        if (revokedAt == null) {
+            revokedAt = when;
+        }
+    }
+
+    /** Ends the credential at {@code when} unless it already ends sooner (used by roll). */
+    public void expireBy(Instant when) {
+        if (expiresAt == null || when.isBefore(expiresAt)) {
+            expiresAt = when;
+        }
+    }
+
+    public String status(Instant now) {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return "expired";
+        }
+        return "active";
+    }
+
+    public boolean isUsable(Instant now) {
+        return "active".equals(status(now));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public CredentialKind kind() {
+        return kind;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String last4() {
+        return last4;
+    }
+
+    public byte[] secretHash() {
+        return secretHash.clone();
+    }
+
+    public String hashKeyId() {
+        return hashKeyId;
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    public String siteId() {
+        return siteId;
+    }
+
+    public String memberId() {
+        return memberId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Set<Permission> permissions() {
+        return Permission.decode(permissions);
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+}

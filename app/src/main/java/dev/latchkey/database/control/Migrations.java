@@ -1,0 +1,40 @@
+package dev.latchkey.database.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Applies the Flyway migrations of the {@code db} module; the only way the schema changes. */
+@ApplicationScoped
+public class Migrations {
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/latchkey")
+    DataSource dataSource;
+
+    private volatile boolean applied;
+
+    public void apply() {
+        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        applied = true;
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    public boolean applied() {
+        return applied;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Health checks: live, and ready once the database answers and is migrated.
+ */
+package dev.latchkey.health;

@@ -1,0 +1,52 @@
+package dev.latchkey.http.control;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.problems.control.NotAuthenticatedException;
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * What is known about the request being served: its id, where it came from, and (once
+ * authenticated) who made it. Audit events and error bodies read it from here.
+ */
+@RequestScoped
+public class CurrentRequest {
+
+    private String requestId;
+    private String clientAddress;
+    private String userAgent;
+    private Caller caller;
+
+    public void begin(String clientAddress, String userAgent) {
+        this.requestId = Ids.next("req_");
+        this.clientAddress = clientAddress;
+        this.userAgent = userAgent;
+    }
+
+    public String requestId() {
+        if (requestId == null) {
+            requestId = Ids.next("req_");
+        }
+        return requestId;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public void authenticated(Caller who) {
+        this.caller = who;
+    }
+
+    /** The authenticated caller; public endpoints have none. */
+    public Caller caller() {
+        if (caller == null) {
+            throw new NotAuthenticatedException("No credential provided");
+        }
+        return caller;
+    }
+}

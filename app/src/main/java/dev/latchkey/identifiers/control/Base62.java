@@ -1,0 +1,49 @@
+package dev.latchkey.identifiers.control;
+
+import java.security.SecureRandom;
+
+/** The alphanumeric alphabet of every id and token: URL-safe, double-click selectable. */
+public final class Base62 {
+
+    static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Base62() {
+    }
+
+    public static String random(int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
+        }
+        return new String(chars);
+    }
+
+    /** The value as exactly {@code width} digits, most significant first. */
+    public static String encode(long value, int width) {
+        if (value < 0) {
+            throw new IllegalArgumentException("negative value");
+        }
+        char[] chars = new char[width];
+        long rest = value;
+        for (int i = width - 1; i >= 0; i--) {
+            chars[i] = ALPHABET.charAt((int) (rest % ALPHABET.length()));
+            rest /= ALPHABET.length();
+        }
+        if (rest != 0) {
+            throw new IllegalArgumentException("value does not fit in " + width + " digits");
+        }
+        return new String(chars);
+    }
+
+    public static boolean isBase62(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (!alnum) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.latchkey.members.boundary;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /v1/members}. */
+public record CreateMemberRequest(
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 200) String name,
+        @NotNull String role) {
+}

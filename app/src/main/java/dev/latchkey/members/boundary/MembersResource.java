@@ -1,0 +1,101 @@
+package dev.latchkey.members.boundary;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.members.control.Members;
+import dev.latchkey.members.entity.Member;
+import dev.latchkey.paging.boundary.ListView;
+import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.personaltokens.boundary.CreatePersonalTokenRequest;
+import dev.latchkey.personaltokens.boundary.PersonalTokenView;
+import dev.latchkey.personaltokens.control.PersonalTokens;
+import dev.latchkey.problems.control.NotPermittedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+
+/** The team's members, and first credentials for members an owner created. */
+@Path("v1/members")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MembersResource {
+
+    @Inject
+    CurrentRequest request;
+
+    @Inject
+    Members members;
+
+    @Inject
+    PersonalTokens personalTokens;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public ListView<MemberView> list(@QueryParam("limit") String limit,
+                                     @QueryParam("starting_after") String startingAfter) {
+        Caller caller = request.caller().require(Permission.READ);
+        return ListView.of(members.list(caller, PageRequest.of(limit, startingAfter)), MemberView::of, Member::id);
+    }
+
+    @POST
+    public Response add(@NotNull @Valid CreateMemberRequest body) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        Member member = members.add(caller, body.email(), body.name(), body.role());
+        return Response.status(Response.Status.CREATED).entity(MemberView.of(member)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public MemberView get(@PathParam("id") String id) {
+        return MemberView.of(members.find(request.caller().require(Permission.READ), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public MemberView changeRole(@PathParam("id") String id, @NotNull @Valid ChangeRoleRequest body) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        return MemberView.of(members.changeRole(caller, id, body.role()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") String id) {
+        members.remove(request.caller().require(Permission.ADMIN), id);
+        return Response.noContent().build();
+    }
+
+    /** An owner gives a member it created a first credential, before any console exists. */
+    @POST
+    @Path("{id}/personal-tokens")
+    public Response issueFor(@PathParam("id") String id, @NotNull @Valid CreatePersonalTokenRequest body) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        Member member = members.find(caller, id);
+        Caller.MemberRef owner = caller.requireOwner("issue tokens for other members");
+        if (!owner.id().equals(member.createdBy())) {
+            throw new NotPermittedException("Owners may issue tokens only for members they added");
+        }
+        var issued = personalTokens.issue(member, body.name(), body.expiresInDays(), body.permissions(), owner.id());
+        return Response.status(Response.Status.CREATED)
+                .entity(PersonalTokenView.withToken(issued.credential(), clock.instant(), issued.token()))
+                .build();
+    }
+}

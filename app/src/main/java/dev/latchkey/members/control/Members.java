@@ -1,0 +1,109 @@
+package dev.latchkey.members.control;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.Role;
+import dev.latchkey.members.entity.Member;
+import dev.latchkey.paging.control.Page;
+import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.paging.control.Pages;
+import dev.latchkey.problems.control.ConflictException;
+import dev.latchkey.problems.control.InvalidInputException;
+import dev.latchkey.problems.control.NoSuchResourceException;
+import dev.latchkey.problems.control.NotPermittedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A team's members. Anyone in the team may add developers; only owners add owners, change
+ * roles or remove members, and a team always keeps at least one owner.
+ */
+@ApplicationScoped
+public class Members {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Clock clock;
+
+    public Member add(Caller caller, String email, String name, String roleName) {
+        Caller.MemberRef actor = caller.requireMember();
+        Role role = parseRole(roleName);
+        if (role == Role.OWNER && actor.role() != Role.OWNER) {
+            throw new NotPermittedException("Only team owners may add owners");
+        }
+        return create(caller.teamId(), email, name, role, actor.id());
+    }
+
+    /** Adds a member with no checks on who asks: for bootstrap and new teams. */
+    public Member create(String teamId, String email, String name, Role role, String createdBy) {
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        Long existing = em.createQuery("select count(m) from Member m where m.teamId = :team and m.email = :email", Long.class)
+                .setParameter("team", teamId).setParameter("email", normalized).getSingleResult();
+        if (existing > 0) {
+            throw new ConflictException("A member with email '" + normalized + "' already exists in this team");
+        }
+        Member member = new Member(teamId, normalized, name.trim(), role, createdBy, clock.instant());
+        em.persist(member);
+        // Rows that others reference are written at once: JPA does not order inserts by foreign key.
+        em.flush();
+        return member;
+    }
+
+    public Page<Member> list(Caller caller, PageRequest request) {
+        caller.requireMember();
+        return pages.list(Member.class, "e.teamId = :team", Map.of("team", caller.teamId()), request);
+    }
+
+    public Member find(Caller caller, String memberId) {
+        caller.requireMember();
+        Member member = memberId == null ? null : em.find(Member.class, memberId);
+        if (member == null || !member.teamId().equals(caller.teamId())) {
+            throw new NoSuchResourceException("member", memberId);
+        }
+        return member;
+    }
+
+    public Member changeRole(Caller caller, String memberId, String roleName) {
+        Role role = parseRole(roleName);
+        Member member = find(caller, memberId);
+        caller.requireOwner("change roles");
+        if (member.role() == Role.OWNER && role != Role.OWNER) {
+            requireAnotherOwner(member);
+        }
+        member.changeRole(role);
+        return member;
+    }
+
+    public Member remove(Caller caller, String memberId) {
+        Member member = find(caller, memberId);
+        caller.requireOwner("remove members");
+        if (member.role() == Role.OWNER) {
+            requireAnotherOwner(member);
+        }
+        // The database deletes the member's personal access tokens with it (ON DELETE CASCADE).
+        em.remove(member);
+        return member;
+    }
+
+    private void requireAnotherOwner(Member member) {
+        Long owners = em.createQuery("select count(m) from Member m where m.teamId = :team and m.role = :owner", Long.class)
+                .setParameter("team", member.teamId()).setParameter("owner", Role.OWNER).getSingleResult();
+        if (owners <= 1) {
+            throw new ConflictException("A team must keep at least one owner");
+        }
+    }
+
+    private static Role parseRole(String roleName) {
+        return Role.fromWire(roleName).orElseThrow(
+                () -> new InvalidInputException("role", "role must be 'owner' or 'developer'"));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Cursor pagination shared by every list endpoint.
+ */
+package dev.latchkey.paging;

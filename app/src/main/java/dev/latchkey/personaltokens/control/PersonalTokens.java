@@ -1,0 +1,100 @@
+package dev.latchkey.personaltokens.control;
+
+import dev.latchkey.credentials.control.CredentialIssuer;
+import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.members.entity.Member;
+import dev.latchkey.paging.control.Page;
+import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.paging.control.Pages;
+import dev.latchkey.problems.control.InvalidInputException;
+import dev.latchkey.problems.control.NoSuchResourceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Issuing, listing and revoking a member's personal access tokens. */
+@ApplicationScoped
+public class PersonalTokens {
+
+    public static final String PREFIX = "pat_";
+    public static final int MAX_DAYS = 366;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CredentialIssuer issuer;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param requested wire names of the permissions wanted; null means all the member's role allows
+     * @param createdBy id of the member who asked for it (the member itself, or an owner)
+     */
+    public CredentialIssuer.Issued issue(Member member, String name, int expiresInDays,
+                                         List<String> requested, String createdBy) {
+        if (expiresInDays < 1 || expiresInDays > MAX_DAYS) {
+            throw new InvalidInputException("expires_in_days",
+                    "Personal access tokens must expire within 1 to " + MAX_DAYS + " days");
+        }
+        Set<Permission> permissions = permissionsFor(member, requested);
+        var draft = new CredentialIssuer.Draft(PREFIX, member.teamId(), member.id(), null, null, name,
+                permissions, clock.instant().plus(Duration.ofDays(expiresInDays)), createdBy);
+        return issuer.issue(draft);
+    }
+
+    public Page<Credential> list(String memberId, PageRequest request) {
+        return pages.list(Credential.class, "e.memberId = :member and e.kind = :kind",
+                Map.of("member", memberId, "kind", CredentialKind.PERSONAL_TOKEN), request);
+    }
+
+    public Credential find(String memberId, String tokenId) {
+        Credential credential = em.find(Credential.class, tokenId);
+        if (credential == null || credential.kind() != CredentialKind.PERSONAL_TOKEN
+                || !memberId.equals(credential.memberId())) {
+            throw new NoSuchResourceException("personal access token", tokenId);
+        }
+        return credential;
+    }
+
+    /** Irreversible; revoking a revoked token changes nothing. */
+    public Credential revoke(String memberId, String tokenId) {
+        Credential credential = find(memberId, tokenId);
+        credential.revoke(clock.instant());
+        return credential;
+    }
+
+    private static Set<Permission> permissionsFor(Member member, List<String> requested) {
+        Set<Permission> allowed = member.role().permissions();
+        if (requested == null) {
+            return allowed;
+        }
+        if (requested.isEmpty()) {
+            throw new InvalidInputException("permissions", "Give at least one permission, or leave permissions out");
+        }
+        Set<Permission> result = EnumSet.noneOf(Permission.class);
+        for (String wire : requested) {
+            Permission permission = Permission.fromWire(wire).orElseThrow(() -> new InvalidInputException(
+                    "permissions", "Unknown permission '" + wire + "'; use read, write, delete or admin"));
+            if (!allowed.contains(permission)) {
+                throw new InvalidInputException("permissions",
+                        "A " + member.role().wireName() + " cannot grant '" + wire + "'");
+            }
+            result.add(permission);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.latchkey.problems.boundary;
+
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.problems.control.DomainException;
+import dev.latchkey.problems.control.ErrorCode;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLTransientConnectionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure leaves as the one error shape. Caller mistakes are logged at FINE; anything
+ * unexpected at SEVERE with the request id, and the caller sees no internals.
+ */
+@Provider
+public class ThrowableMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ThrowableMapper.class.getName());
+
+    @Inject
+    Problems problems;
+
+    @Inject
+    CurrentRequest request;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request httpRequest;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        DomainException domain = find(failure, DomainException.class);
+        if (domain != null) {
+            LOG.log(Level.FINE, "{0} {1}: {2}", new Object[]{request.requestId(), domain.code(), domain.getMessage()});
+            return problems.response(domain.code(), domain.getMessage(), domain.fields());
+        }
+        if (find(failure, JsonParsingException.class) != null || find(failure, JsonbException.class) != null) {
+            return problems.response(ErrorCode.INVALID_REQUEST,
+                    "The request body is not valid JSON, or a field has the wrong type");
+        }
+        if (failure instanceof WebApplicationException web) {
+            return fromWebApplication(web);
+        }
+        if (isDatabaseDown(failure)) {
+            LOG.log(Level.SEVERE, request.requestId() + " database unavailable", failure);
+            return problems.response(ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");
+        }
+        LOG.log(Level.SEVERE, request.requestId() + " unexpected failure", failure);
+        return problems.response(ErrorCode.INTERNAL_ERROR,
+                "An unexpected error occurred; quote the request id when reporting it");
+    }
+
+    private Response fromWebApplication(WebApplicationException web) {
+        int status = web.getResponse().getStatus();
+        ErrorCode code = ErrorCode.forStatus(status);
+        String where = httpRequest.getMethod() + " /" + uriInfo.getPath(false).replaceFirst("^/", "");
+        String message = switch (code) {
+            case NOT_FOUND -> "Unrecognized request URL (" + where + ")";
+            case METHOD_NOT_ALLOWED -> "Method not allowed for this URL (" + where + ")";
+            case UNSUPPORTED_MEDIA_TYPE -> "Unsupported Content-Type; send application/json";
+            case NOT_ACCEPTABLE -> "No acceptable representation; accept application/json";
+            case INVALID_REQUEST -> "The request body is missing or could not be read";
+            default -> "Request failed";
+        };
+        if (status >= 500) {
+            LOG.log(Level.SEVERE, request.requestId() + " server error", web);
+        }
+        Response response = problems.response(code, message);
+        if (code == ErrorCode.METHOD_NOT_ALLOWED && web.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", web.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    private static boolean isDatabaseDown(Throwable failure) {
+        return find(failure, SQLTransientConnectionException.class) != null
+                || find(failure, java.net.ConnectException.class) != null
+                || (find(failure, PersistenceException.class) != null
+                    && find(failure, java.sql.SQLNonTransientConnectionException.class) != null);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

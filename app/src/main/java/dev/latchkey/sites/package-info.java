@@ -1,0 +1,4 @@
+/**
+ * Sites, the units inside a team that keys, scopes, connections and clients belong to.
+ */
+package dev.latchkey.sites;

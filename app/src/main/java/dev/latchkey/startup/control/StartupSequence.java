@@ -1,0 +1,96 @@
+package dev.latchkey.startup.control;
+
+import dev.latchkey.crypto.control.MasterKeyRing;
+import dev.latchkey.database.control.DataDirectory;
+import dev.latchkey.database.control.Migrations;
+import dev.latchkey.teams.control.Bootstrap;
+import dev.latchkey.teams.control.Teams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs once the application is deployed and before it is reported ready: checks the master
+ * key, migrates the database, and bootstraps an empty one. Anything wrong stops the process
+ * with one line saying what ({@code latchkey.startup.exit-on-failure}, default true).
+ */
+@ApplicationScoped
+public class StartupSequence {
+
+    static final String BOOTSTRAP_TOKEN_FILE = "bootstrap-token";
+    private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+    @Inject
+    MasterKeyRing masterKeys;
+
+    @Inject
+    Migrations migrations;
+
+    @Inject
+    Bootstrap bootstrap;
+
+    @Inject
+    @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
+    boolean exitOnFailure;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            LOG.info(() -> "Master key " + masterKeys.current().id() + " in use");
+            migrate();
+            bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
+        } catch (RuntimeException e) {
+            stop(e);
+        }
+    }
+
+    private void migrate() {
+        try {
+            migrations.apply();
+        } catch (RuntimeException e) {
+            throw new StartupFailedException("database migration failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The bootstrap token is shown this once, and kept where automation can read it (0600). */
+    private void announce(Teams.Founded founded) {
+        DataDirectory dataDirectory = DataDirectory.fromConfig();
+        dataDirectory.writeOwnerOnly(BOOTSTRAP_TOKEN_FILE, founded.token().token());
+        LOG.info(() -> "\n\n  Latchkey bootstrapped team " + founded.team().id() + " with owner "
+                + founded.owner().email() + ".\n  Bootstrap token (shown once; also in "
+                + dataDirectory.resolve(BOOTSTRAP_TOKEN_FILE) + "):\n\n    " + founded.token().token() + "\n");
+    }
+
+    private void stop(RuntimeException failure) {
+        String reason = failure instanceof StartupFailedException ? failure.getMessage() : rootCause(failure);
+        LOG.log(Level.SEVERE, "Latchkey cannot start: {0}", reason);
+        LOG.log(Level.FINE, "startup failure", failure);
+        if (exitOnFailure) {
+            // Exit from another thread: this one holds the deployment, which shutdown hooks wait for.
+            Thread exit = new Thread(() -> System.exit(1), "latchkey-startup-exit");
+            exit.setDaemon(true);
+            exit.start();
+        }
+        throw failure;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(root.getClass().getSimpleName() + ": " + root.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown reason";
+        }
+        String trimmed = message.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+}

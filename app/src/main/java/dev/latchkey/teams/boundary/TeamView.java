@@ -1,0 +1,12 @@
+package dev.latchkey.teams.boundary;
+
+import dev.latchkey.teams.entity.Team;
+import java.time.Instant;
+
+/** A team as shown. */
+public record TeamView(String id, String name, Instant createdAt) {
+
+    public static TeamView of(Team team) {
+        return new TeamView(team.id(), team.name(), team.createdAt());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.latchkey.teams.boundary;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.teams.control.Teams;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code POST /v1/teams} (instance admin only) and {@code GET /v1/team} (the caller's own). */
+@Path("v1")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TeamsResource {
+
+    static final int FIRST_TOKEN_DAYS = 30;
+
+    @Inject
+    CurrentRequest request;
+
+    @Inject
+    Teams teams;
+
+    @POST
+    @Path("teams")
+    public Response create(@NotNull @Valid CreateTeamRequest body) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        var admin = caller.requireInstanceAdmin("create teams");
+        var founded = teams.found(body.name(), body.ownerEmail(), body.ownerName(), FIRST_TOKEN_DAYS, false, admin.id());
+        return Response.status(Response.Status.CREATED).entity(FoundedTeamView.of(founded)).build();
+    }
+
+    @GET
+    @Path("team")
+    public TeamView mine() {
+        Caller caller = request.caller().require(Permission.READ);
+        return TeamView.of(teams.find(caller.teamId()));
+    }
+}

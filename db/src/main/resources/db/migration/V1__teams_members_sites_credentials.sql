@@ -1,5 +1,6 @@
 -- Foundation schema. Runs unchanged on MariaDB and on H2 in MariaDB mode.
 -- Times are epoch milliseconds (UTC) in BIGINT columns: no time-zone conversion anywhere.
+-- ${id} is the type of public ids: case-sensitive ASCII on MariaDB, plain VARCHAR on H2.
 -- Every table has a surrogate `seq` (insertion order, used for cursor pagination) and a
 -- public, prefixed `id` that the API shows.
 
@@ -10,7 +11,7 @@ CREATE TABLE instance_state (
 
 CREATE TABLE teams (
     seq        BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    id         VARCHAR(40)  NOT NULL,
+    id         ${id}  NOT NULL,
     name       VARCHAR(200) NOT NULL,
     created_at BIGINT       NOT NULL,
     CONSTRAINT uq_teams_id UNIQUE (id)
@@ -18,14 +19,14 @@ CREATE TABLE teams (
 
 CREATE TABLE members (
     seq            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    id             VARCHAR(40)  NOT NULL,
-    team_id        VARCHAR(40)  NOT NULL,
+    id             ${id}  NOT NULL,
+    team_id        ${id}  NOT NULL,
     email          VARCHAR(254) NOT NULL,
     name           VARCHAR(200) NOT NULL,
     role           VARCHAR(20)  NOT NULL,
     instance_admin BOOLEAN      NOT NULL DEFAULT FALSE,
     password_hash  VARCHAR(255),
-    created_by     VARCHAR(40),
+    created_by     ${id},
     created_at     BIGINT       NOT NULL,
     CONSTRAINT uq_members_id UNIQUE (id),
     CONSTRAINT uq_members_team_email UNIQUE (team_id, email),
@@ -34,8 +35,8 @@ CREATE TABLE members (
 
 CREATE TABLE sites (
     seq        BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    id         VARCHAR(40)  NOT NULL,
-    team_id    VARCHAR(40)  NOT NULL,
+    id         ${id}  NOT NULL,
+    team_id    ${id}  NOT NULL,
     name       VARCHAR(200) NOT NULL,
     created_at BIGINT       NOT NULL,
     CONSTRAINT uq_sites_id UNIQUE (id),
@@ -47,21 +48,21 @@ CREATE TABLE sites (
 -- lookup by public id authenticates any of them. Only a keyed hash of the token is kept.
 CREATE TABLE credentials (
     seq          BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    id           VARCHAR(40)  NOT NULL,
+    id           ${id}  NOT NULL,
     kind         VARCHAR(20)  NOT NULL,
     prefix       VARCHAR(16)  NOT NULL,
     last4        VARCHAR(4)   NOT NULL,
     secret_hash  VARBINARY(32) NOT NULL,
     hash_key_id  VARCHAR(16)  NOT NULL,
-    team_id      VARCHAR(40)  NOT NULL,
-    site_id      VARCHAR(40),
-    member_id    VARCHAR(40),
+    team_id      ${id}  NOT NULL,
+    site_id      ${id},
+    member_id    ${id},
     name         VARCHAR(200) NOT NULL,
     permissions  VARCHAR(100) NOT NULL,
     environment  VARCHAR(8),
     expires_at   BIGINT,
     revoked_at   BIGINT,
-    created_by   VARCHAR(40),
+    created_by   ${id},
     created_at   BIGINT       NOT NULL,
     last_used_at BIGINT,
     CONSTRAINT uq_credentials_id UNIQUE (id),

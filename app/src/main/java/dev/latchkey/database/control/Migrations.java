@@ -2,6 +2,7 @@ package dev.latchkey.database.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,10 +20,13 @@ public class Migrations {
     private volatile boolean applied;
 
     public void apply() {
+        DatabaseSettings settings = DatabaseSettings.fromConfig();
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                .placeholders(Map.of("id", settings.isEmbedded() ? "VARCHAR(40)"
+                        : "VARCHAR(40) CHARACTER SET ascii COLLATE ascii_bin"))
                 .load()
                 .migrate();
         applied = true;

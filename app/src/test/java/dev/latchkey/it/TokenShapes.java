@@ -1,0 +1,30 @@
+package dev.latchkey.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/** Makes tokens of Latchkey's public shape (prefix, 12 + 32 base62, CRC32 checksum). */
+final class TokenShapes {
+
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private TokenShapes() {
+    }
+
+    static String wellFormed(String prefix) {
+        var random = new java.security.SecureRandom();
+        StringBuilder unchecked = new StringBuilder(prefix);
+        for (int i = 0; i < 44; i++) {
+            unchecked.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        CRC32 crc = new CRC32();
+        crc.update(unchecked.toString().getBytes(StandardCharsets.US_ASCII));
+        long value = crc.getValue();
+        char[] checksum = new char[6];
+        for (int i = 5; i >= 0; i--) {
+            checksum[i] = ALPHABET.charAt((int) (value % 62));
+            value /= 62;
+        }
+        return unchecked + new String(checksum);
+    }
+}

@@ -33,6 +33,11 @@ public class ConfiguredDataSource implements DataSource {
 
     private static DataSource create(DatabaseSettings settings) throws SQLException {
         if (settings.isEmbedded()) {
+            try {
+                DataDirectory.fromConfig().ensureExists();
+            } catch (java.io.IOException e) {
+                throw new SQLException("cannot create the data directory", e);
+            }
             var h2 = new JdbcDataSource();
             h2.setURL(settings.url());
             h2.setUser(settings.user());

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,7 +26,7 @@ public class StartupSequence {
     private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
 
     @Inject
-    MasterKeyRing masterKeys;
+    Provider<MasterKeyRing> masterKeys;
 
     @Inject
     Migrations migrations;
@@ -39,7 +40,7 @@ public class StartupSequence {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         try {
-            LOG.info(() -> "Master key " + masterKeys.current().id() + " in use");
+            LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
             migrate();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
         } catch (RuntimeException e) {

@@ -25,9 +25,12 @@ public final class Api {
         this.base = base;
     }
 
+    /** The deployment's URL, over loopback whatever host name the container announced. */
     public static Api at(URL base) {
         try {
-            return new Api(base.toURI());
+            URI announced = base.toURI();
+            return new Api(new URI(announced.getScheme(), null, "127.0.0.1", announced.getPort(),
+                    announced.getPath(), null, null));
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }

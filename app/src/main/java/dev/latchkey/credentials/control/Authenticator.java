@@ -1,10 +1,11 @@
 package dev.latchkey.credentials.control;
 
 import dev.latchkey.credentials.entity.Credential;
-import dev.latchkey.crypto.control.SecretHasher;
+import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.problems.control.NotAuthenticatedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +29,7 @@ public class Authenticator {
     EntityManager em;
 
     @Inject
-    SecretHasher hasher;
+    KeyedHasher hasher;
 
     @Inject
     Instance<CallerFactory> factories;
@@ -38,6 +39,9 @@ public class Authenticator {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CredentialRefused> refusals;
 
     private final Map<CredentialKind, CallerFactory> byKind = new EnumMap<>(CredentialKind.class);
 
@@ -60,14 +64,23 @@ public class Authenticator {
             throw new NotAuthenticatedException(INVALID);
         }
         Credential credential = em.find(Credential.class, Credential.idFor(token.publicId()));
-        if (credential == null || credential.kind() != kind
-                || !hasher.matches(token.value(), credential.hashKeyId(), credential.secretHash())) {
+        if (credential == null || credential.kind() != kind) {
+            throw new NotAuthenticatedException(INVALID);
+        }
+        if (!hasher.matches(token.value(), credential.hashKeyId(), credential.secretHash())) {
+            refusals.fire(new CredentialRefused(credential, "wrong_secret"));
             throw new NotAuthenticatedException(INVALID);
         }
         var now = clock.instant();
         switch (credential.status(now)) {
-            case "revoked" -> throw new NotAuthenticatedException("This credential has been revoked");
-            case "expired" -> throw new NotAuthenticatedException("This credential has expired");
+            case "revoked" -> {
+                refusals.fire(new CredentialRefused(credential, "revoked"));
+                throw new NotAuthenticatedException("This credential has been revoked");
+            }
+            case "expired" -> {
+                refusals.fire(new CredentialRefused(credential, "expired"));
+                throw new NotAuthenticatedException("This credential has expired");
+            }
             default -> { }
         }
         Optional<Caller> caller = factory.callerFor(credential);

@@ -1,7 +1,7 @@
 package dev.latchkey.credentials.control;
 
 import dev.latchkey.credentials.entity.Credential;
-import dev.latchkey.crypto.control.SecretHasher;
+import dev.latchkey.crypto.control.KeyedHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,7 +35,7 @@ public class CredentialIssuer {
     EntityManager em;
 
     @Inject
-    SecretHasher hasher;
+    KeyedHasher hasher;
 
     @Inject
     Clock clock;
@@ -44,7 +44,7 @@ public class CredentialIssuer {
         CredentialKind kind = CredentialKind.forPrefix(draft.prefix())
                 .orElseThrow(() -> new IllegalArgumentException("unknown prefix " + draft.prefix()));
         TokenFormat.Token token = TokenFormat.generate(draft.prefix());
-        SecretHasher.Hashed hashed = hasher.hash(token.value());
+        KeyedHasher.Hashed hashed = hasher.hash(token.value());
         var credential = new Credential(token.publicId(), kind, draft.prefix(), token.last4(),
                 hashed.keyId(), hashed.hash(), draft.teamId(), draft.name(), draft.permissions(),
                 draft.expiresAt(), draft.createdBy(), clock.instant());

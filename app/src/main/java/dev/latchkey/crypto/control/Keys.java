@@ -35,7 +35,7 @@ public class Keys {
 
     @Produces
     @Singleton
-    SecretHasher secretHasher(MasterKeyRing ring) {
-        return new SecretHasher(ring);
+    KeyedHasher secretHasher(MasterKeyRing ring) {
+        return new KeyedHasher(ring, KeyedHasher.CREDENTIALS);
     }
 }

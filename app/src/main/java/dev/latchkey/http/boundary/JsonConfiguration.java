@@ -1,9 +1,7 @@
 package dev.latchkey.http.boundary;
 
+import dev.latchkey.http.control.Json;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
@@ -11,12 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonConfiguration implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-            .withNullValues(true));
-
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return Json.JSONB;
     }
 }

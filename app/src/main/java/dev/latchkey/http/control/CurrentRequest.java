@@ -42,6 +42,11 @@ public class CurrentRequest {
         this.caller = who;
     }
 
+    /** The authenticated caller, if the request has one. */
+    public java.util.Optional<Caller> callerIfAny() {
+        return java.util.Optional.ofNullable(caller);
+    }
+
     /** The authenticated caller; public endpoints have none. */
     public Caller caller() {
         if (caller == null) {

@@ -1,6 +1,9 @@
 package dev.latchkey.members.control;
 
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.Role;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.paging.control.Page;
@@ -34,6 +37,9 @@ public class Members {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public Member add(Caller caller, String email, String name, String roleName) {
         Caller.MemberRef actor = caller.requireMember();
         Role role = parseRole(roleName);
@@ -55,6 +61,8 @@ public class Members {
         em.persist(member);
         // Rows that others reference are written at once: JPA does not order inserts by foreign key.
         em.flush();
+        audit.record(teamId, null, "member.added", target(member),
+                Map.of("email", member.email(), "role", role.wireName()));
         return member;
     }
 
@@ -79,7 +87,10 @@ public class Members {
         if (member.role() == Role.OWNER && role != Role.OWNER) {
             requireAnotherOwner(member);
         }
+        Role before = member.role();
         member.changeRole(role);
+        audit.record(member.teamId(), null, "member.role_changed", target(member),
+                Map.of("from", before.wireName(), "to", role.wireName()));
         return member;
     }
 
@@ -89,8 +100,14 @@ public class Members {
         if (member.role() == Role.OWNER) {
             requireAnotherOwner(member);
         }
+        Long tokens = em.createQuery("select count(c) from Credential c where c.memberId = :member and c.kind = :kind "
+                        + "and c.revokedAt is null", Long.class)
+                .setParameter("member", member.id()).setParameter("kind", CredentialKind.PERSONAL_TOKEN)
+                .getSingleResult();
         // The database deletes the member's personal access tokens with it (ON DELETE CASCADE).
         em.remove(member);
+        audit.record(member.teamId(), null, "member.removed", target(member),
+                Map.of("email", member.email(), "role", member.role().wireName(), "personal_tokens_ended", tokens));
         return member;
     }
 
@@ -100,6 +117,10 @@ public class Members {
         if (owners <= 1) {
             throw new ConflictException("A team must keep at least one owner");
         }
+    }
+
+    private static Target target(Member member) {
+        return new Target("member", member.id(), member.email());
     }
 
     private static Role parseRole(String roleName) {

@@ -1,5 +1,7 @@
 package dev.latchkey.personaltokens.control;
 
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.Permission;
@@ -40,6 +42,9 @@ public class PersonalTokens {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     /**
      * @param requested wire names of the permissions wanted; null means all the member's role allows
      * @param createdBy id of the member who asked for it (the member itself, or an owner)
@@ -53,7 +58,12 @@ public class PersonalTokens {
         Set<Permission> permissions = permissionsFor(member, requested);
         var draft = new CredentialIssuer.Draft(PREFIX, member.teamId(), member.id(), null, null, name,
                 permissions, clock.instant().plus(Duration.ofDays(expiresInDays)), createdBy);
-        return issuer.issue(draft);
+        CredentialIssuer.Issued issued = issuer.issue(draft);
+        Credential credential = issued.credential();
+        audit.record(member.teamId(), null, "personal_token.created", target(credential), Map.of(
+                "member_id", member.id(), "permissions", Permission.encode(permissions),
+                "expires_at", credential.expiresAt().toString(), "last4", credential.last4()));
+        return issued;
     }
 
     public Page<Credential> list(String memberId, PageRequest request) {
@@ -73,8 +83,16 @@ public class PersonalTokens {
     /** Irreversible; revoking a revoked token changes nothing. */
     public Credential revoke(String memberId, String tokenId) {
         Credential credential = find(memberId, tokenId);
-        credential.revoke(clock.instant());
+        if (credential.revokedAt() == null) {
+            credential.revoke(clock.instant());
+            audit.record(credential.teamId(), null, "personal_token.revoked", target(credential),
+                    Map.of("member_id", memberId, "last4", credential.last4()));
+        }
         return credential;
+    }
+
+    private static Target target(Credential credential) {
+        return new Target("personal_token", credential.id(), credential.name());
     }
 
     private static Set<Permission> permissionsFor(Member member, List<String> requested) {

@@ -1,5 +1,7 @@
 package dev.latchkey.sites.control;
 
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;
@@ -31,6 +33,9 @@ public class Sites {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public Site create(Caller caller, String name) {
         caller.requireMember();
         String trimmed = name.trim();
@@ -42,6 +47,7 @@ public class Sites {
         Site site = new Site(caller.teamId(), trimmed, clock.instant());
         em.persist(site);
         em.flush();
+        audit.record(site.teamId(), site.id(), "site.created", target(site), Map.of("name", site.name()));
         return site;
     }
 
@@ -69,6 +75,11 @@ public class Sites {
         Site site = find(caller, siteId);
         caller.requireMember();
         em.remove(site);
+        audit.record(site.teamId(), site.id(), "site.deleted", target(site), Map.of("name", site.name()));
         return site;
+    }
+
+    private static Target target(Site site) {
+        return new Target("site", site.id(), site.name());
     }
 }

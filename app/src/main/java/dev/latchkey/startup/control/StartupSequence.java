@@ -1,5 +1,6 @@
 package dev.latchkey.startup.control;
 
+import dev.latchkey.audit.control.AuditRetention;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.Migrations;
@@ -35,6 +36,9 @@ public class StartupSequence {
     Bootstrap bootstrap;
 
     @Inject
+    AuditRetention retention;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
@@ -43,6 +47,7 @@ public class StartupSequence {
             LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
             migrate();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
+            retention.start();
         } catch (RuntimeException e) {
             stop(e);
         }

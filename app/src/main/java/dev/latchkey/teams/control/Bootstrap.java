@@ -1,5 +1,8 @@
 package dev.latchkey.teams.control;
 
+import dev.latchkey.audit.control.Actor;
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
 import dev.latchkey.teams.entity.InstanceState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +32,9 @@ public class Bootstrap {
     Clock clock;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     @ConfigProperty(name = "latchkey.bootstrap.team-name", defaultValue = "Default")
     String teamName;
 
@@ -53,6 +59,10 @@ public class Bootstrap {
         em.persist(new InstanceState(clock.instant()));
         // A concurrent bootstrap elsewhere fails here on the primary key and rolls back whole.
         em.flush();
-        return Optional.of(teams.found(teamName, ownerEmail, ownerName, tokenDays, true, null));
+        Teams.Founded founded = teams.found(teamName, ownerEmail, ownerName, tokenDays, true, null);
+        audit.recordAs(Actor.SYSTEM, founded.team().id(), null, "instance.bootstrapped",
+                new Target("member", founded.owner().id(), founded.owner().email()),
+                java.util.Map.of("instance_admin", founded.owner().email(), "token_id", founded.token().credential().id()));
+        return Optional.of(founded);
     }
 }

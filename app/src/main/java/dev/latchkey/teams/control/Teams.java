@@ -1,5 +1,7 @@
 package dev.latchkey.teams.control;
 
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.Role;
 import dev.latchkey.members.control.Members;
@@ -33,11 +35,16 @@ public class Teams {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public Founded found(String name, String ownerEmail, String ownerName, int tokenDays,
                          boolean instanceAdmin, String createdBy) {
         Team team = new Team(name.trim(), clock.instant());
         em.persist(team);
         em.flush();
+        audit.record(team.id(), null, "team.created", new Target("team", team.id(), team.name()),
+                java.util.Map.of("name", team.name(), "owner_email", ownerEmail.trim().toLowerCase(java.util.Locale.ROOT)));
         Member owner = members.create(team.id(), ownerEmail, ownerName, Role.OWNER, createdBy);
         if (instanceAdmin) {
             owner.asInstanceAdmin();

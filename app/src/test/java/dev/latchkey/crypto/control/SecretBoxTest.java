@@ -1,6 +1,6 @@
 package dev.latchkey.crypto.control;
 
-import static dev.latchkey.crypto.control.SecretHasherTest.key;
+import static dev.latchkey.crypto.control.KeyedHasherTest.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

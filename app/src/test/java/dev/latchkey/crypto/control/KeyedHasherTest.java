@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SecretHasherTest {
+class KeyedHasherTest {
 
     static MasterKey key(int seed) {
         byte[] bytes = new byte[32];
@@ -18,7 +18,7 @@ class SecretHasherTest {
 
     @Test
     void sameSecretSameKeyMatches() {
-        var hasher = new SecretHasher(new MasterKeyRing(key(1), List.of()));
+        var hasher = new KeyedHasher(new MasterKeyRing(key(1), List.of()), KeyedHasher.CREDENTIALS);
         var hashed = hasher.hash("pat_secret");
         assertEquals(32, hashed.hash().length);
         assertTrue(hasher.matches("pat_secret", hashed.keyId(), hashed.hash()));
@@ -27,7 +27,7 @@ class SecretHasherTest {
 
     @Test
     void otherSecretOrTamperedHashDoesNotMatch() {
-        var hasher = new SecretHasher(new MasterKeyRing(key(1), List.of()));
+        var hasher = new KeyedHasher(new MasterKeyRing(key(1), List.of()), KeyedHasher.CREDENTIALS);
         var hashed = hasher.hash("pat_secret");
         assertFalse(hasher.matches("pat_secreT", hashed.keyId(), hashed.hash()));
         byte[] tampered = hashed.hash();
@@ -37,17 +37,24 @@ class SecretHasherTest {
 
     @Test
     void hashIsKeyedSoAnotherMasterKeyGivesAnotherHash() {
-        var one = new SecretHasher(new MasterKeyRing(key(1), List.of())).hash("pat_secret");
-        var two = new SecretHasher(new MasterKeyRing(key(2), List.of())).hash("pat_secret");
+        var one = new KeyedHasher(new MasterKeyRing(key(1), List.of()), KeyedHasher.CREDENTIALS).hash("pat_secret");
+        var two = new KeyedHasher(new MasterKeyRing(key(2), List.of()), KeyedHasher.CREDENTIALS).hash("pat_secret");
         assertFalse(java.util.Arrays.equals(one.hash(), two.hash()));
     }
 
     @Test
+    void eachPurposeHasItsOwnKey() {
+        var ring = new MasterKeyRing(key(1), List.of());
+        assertFalse(java.util.Arrays.equals(new KeyedHasher(ring, "a").hash("x").hash(),
+                new KeyedHasher(ring, "b").hash("x").hash()));
+    }
+
+    @Test
     void hashesMadeUnderARetiredKeyStillVerifyAfterRotation() {
-        var before = new SecretHasher(new MasterKeyRing(key(1), List.of())).hash("pat_secret");
-        var rotated = new SecretHasher(new MasterKeyRing(key(2), List.of(key(1))));
+        var before = new KeyedHasher(new MasterKeyRing(key(1), List.of()), KeyedHasher.CREDENTIALS).hash("pat_secret");
+        var rotated = new KeyedHasher(new MasterKeyRing(key(2), List.of(key(1))), KeyedHasher.CREDENTIALS);
         assertTrue(rotated.matches("pat_secret", before.keyId(), before.hash()));
-        assertFalse(new SecretHasher(new MasterKeyRing(key(2), List.of()))
+        assertFalse(new KeyedHasher(new MasterKeyRing(key(2), List.of()), KeyedHasher.CREDENTIALS)
                 .matches("pat_secret", before.keyId(), before.hash()));
     }
 }

@@ -1,0 +1,16 @@
+package dev.latchkey.audit.boundary;
+
+import dev.latchkey.audit.control.AuditTrail;
+
+/** {@code GET /v1/audit-events/verify}: {@code {ok, checked, first_mismatch}}. */
+public record VerificationView(boolean ok, long checked, Mismatch firstMismatch) {
+
+    public record Mismatch(String id, long chainPosition, String reason) {
+    }
+
+    public static VerificationView of(AuditTrail.Verification verification) {
+        var mismatch = verification.firstMismatch();
+        return new VerificationView(verification.ok(), verification.checked(),
+                mismatch == null ? null : new Mismatch(mismatch.id(), mismatch.teamSeq(), mismatch.reason()));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.latchkey.credentials.control;
+
+import dev.latchkey.credentials.entity.Credential;
+
+/**
+ * Fired when a real credential was presented but refused (wrong secret, revoked, expired,
+ * address not allowed), so that the audit log can note it without the core knowing about it.
+ */
+public record CredentialRefused(Credential credential, String reason) {
+}

@@ -3,6 +3,7 @@ package dev.latchkey.audit.boundary;
 import dev.latchkey.audit.entity.AuditEvent;
 import dev.latchkey.http.control.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.io.StringReader;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ public record AuditEventView(String id, String action, Instant occurredAt, Party
                              long chainPosition, String hash) {
 
     /** An actor or target: type, public id, name (and for actors, the credential used). */
-    public record Party(String type, String id, String name, String credentialId) {
+    public record Party(String type, String id, String name, @JsonbNillable(false) String credentialId) {
     }
 
     public static AuditEventView of(AuditEvent event) {

@@ -1,9 +1,8 @@
 package dev.latchkey.audit.control;
 
+import dev.latchkey.http.control.Rfc3339;
 import dev.latchkey.problems.control.InvalidInputException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,8 +15,8 @@ public record AuditFilter(String teamId, String siteId, String actionPrefix, Str
 
     public static AuditFilter of(String teamId, String site, String action, String actor, String target,
                                  String since, String until) {
-        Instant from = time("since", since);
-        Instant to = time("until", until);
+        Instant from = Rfc3339.parse("since", since);
+        Instant to = Rfc3339.parse("until", until);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("until", "until must be after since");
         }
@@ -71,17 +70,6 @@ public record AuditFilter(String teamId, String siteId, String actionPrefix, Str
             parameters.put("until", until);
         }
         return parameters;
-    }
-
-    private static Instant time(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " must be an RFC 3339 time such as 2026-01-31T12:00:00Z");
-        }
     }
 
     private static String blankToNull(String value) {

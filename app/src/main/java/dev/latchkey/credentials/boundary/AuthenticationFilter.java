@@ -50,7 +50,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                         request.getHeaderString(API_KEY_HEADER))
                 .orElseThrow(() -> new NotAuthenticatedException(
                         "No credential provided; send 'Authorization: Bearer <token>'"));
-        current.authenticated(authenticator.authenticate(token));
+        current.authenticated(authenticator.authenticate(token, current.clientAddress()));
     }
 
     private boolean isPublic() {

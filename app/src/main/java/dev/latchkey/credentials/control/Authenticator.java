@@ -3,6 +3,7 @@ package dev.latchkey.credentials.control;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.problems.control.NotAuthenticatedException;
+import dev.latchkey.problems.control.NotPermittedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.Optional;
 /**
  * Authenticates a presented token of any kind: shape and checksum first (no database work
  * for garbage), then one lookup by public id, a constant-time comparison of the keyed hash,
- * and the revoked/expired checks. The kind's {@link CallerFactory} builds the caller.
+ * the revoked/expired checks and the address allowlist. The kind's {@link CallerFactory}
+ * builds the caller.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -45,6 +48,10 @@ public class Authenticator {
 
     private final Map<CredentialKind, CallerFactory> byKind = new EnumMap<>(CredentialKind.class);
 
+    /** A token that matched a stored credential, and what state that credential is in. */
+    private record Match(Credential credential, CallerFactory factory, String status) {
+    }
+
     @PostConstruct
     void collectFactories() {
         for (CallerFactory factory : factories) {
@@ -54,25 +61,18 @@ public class Authenticator {
         }
     }
 
-    public Caller authenticate(String presented) {
-        TokenFormat.Token token = TokenFormat.parse(presented)
-                .orElseThrow(() -> new NotAuthenticatedException(INVALID + " (malformed token)"));
-        CredentialKind kind = CredentialKind.forPrefix(token.prefix())
-                .orElseThrow(() -> new NotAuthenticatedException(INVALID + " (unknown token prefix)"));
-        CallerFactory factory = byKind.get(kind);
-        if (factory == null) {
-            throw new NotAuthenticatedException(INVALID);
-        }
-        Credential credential = em.find(Credential.class, Credential.idFor(token.publicId()));
-        if (credential == null || credential.kind() != kind) {
-            throw new NotAuthenticatedException(INVALID);
-        }
-        if (!hasher.matches(token.value(), credential.hashKeyId(), credential.secretHash())) {
-            refusals.fire(new CredentialRefused(credential, "wrong_secret"));
-            throw new NotAuthenticatedException(INVALID);
-        }
-        var now = clock.instant();
-        switch (credential.status(now)) {
+    /**
+     * The caller for a request from {@code clientAddress}, or a domain exception: 401 for a
+     * token that is not valid now, 403 for a valid one used from an address it does not allow.
+     */
+    public Caller authenticate(String presented, String clientAddress) {
+        Match match = match(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
+        Credential credential = match.credential();
+        switch (match.status()) {
+            case "wrong_secret" -> {
+                refusals.fire(new CredentialRefused(credential, "wrong_secret"));
+                throw new NotAuthenticatedException(INVALID);
+            }
             case "revoked" -> {
                 refusals.fire(new CredentialRefused(credential, "revoked"));
                 throw new NotAuthenticatedException("This credential has been revoked");
@@ -83,13 +83,47 @@ public class Authenticator {
             }
             default -> { }
         }
-        Optional<Caller> caller = factory.callerFor(credential);
-        if (caller.isEmpty()) {
-            throw new NotAuthenticatedException(INVALID);
+        if (!credential.allowsAddress(clientAddress)) {
+            refusals.fire(new CredentialRefused(credential, "address_not_allowed"));
+            throw new NotPermittedException("Requests from " + clientAddress + " are not allowed for this credential");
         }
+        Caller caller = match.factory().callerFor(credential)
+                .orElseThrow(() -> new NotAuthenticatedException(INVALID));
+        Instant now = clock.instant();
         if (lastUsed.isDue(credential, now)) {
             lastUsed.write(credential.id(), now);
         }
-        return caller.get();
+        return caller;
+    }
+
+    /**
+     * The caller a token would be, if it is valid now; no side effects (for introspection,
+     * which must not count as a use nor tell why a token is inactive).
+     */
+    public Optional<Caller> inspect(String presented) {
+        return match(presented)
+                .filter(m -> "active".equals(m.status()))
+                .flatMap(m -> m.factory().callerFor(m.credential()));
+    }
+
+    private Optional<Match> match(String presented) {
+        Optional<TokenFormat.Token> parsed = TokenFormat.parse(presented);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenFormat.Token token = parsed.get();
+        Optional<CredentialKind> kind = CredentialKind.forPrefix(token.prefix());
+        CallerFactory factory = kind.map(byKind::get).orElse(null);
+        if (factory == null) {
+            return Optional.empty();
+        }
+        Credential credential = em.find(Credential.class, Credential.idFor(token.publicId()));
+        if (credential == null || credential.kind() != kind.get() || !token.prefix().equals(credential.prefix())) {
+            return Optional.empty();
+        }
+        if (!hasher.matches(token.value(), credential.hashKeyId(), credential.secretHash())) {
+            return Optional.of(new Match(credential, factory, "wrong_secret"));
+        }
+        return Optional.of(new Match(credential, factory, credential.status(clock.instant())));
     }
 }

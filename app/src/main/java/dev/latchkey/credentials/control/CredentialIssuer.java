@@ -2,12 +2,14 @@ package dev.latchkey.credentials.control;
 
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.crypto.control.KeyedHasher;
+import dev.latchkey.network.control.Cidr;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +21,14 @@ public class CredentialIssuer {
 
     /** What to issue. {@code memberId} or {@code siteId} (with its environment) says whose it is. */
     public record Draft(String prefix, String teamId, String memberId, String siteId, String environment,
-                        String name, Set<Permission> permissions, Instant expiresAt, String createdBy) {
+                        String name, Set<Permission> permissions, Instant expiresAt, String createdBy,
+                        List<Cidr> allowedIps, boolean scoped, String rolledFrom) {
+
+        public static Draft forMember(String prefix, String teamId, String memberId, String name,
+                                      Set<Permission> permissions, Instant expiresAt, String createdBy) {
+            return new Draft(prefix, teamId, memberId, null, null, name, permissions, expiresAt, createdBy,
+                    List.of(), false, null);
+        }
     }
 
     /** The stored credential and its token; the token exists only in this object. */
@@ -47,7 +56,10 @@ public class CredentialIssuer {
         KeyedHasher.Hashed hashed = hasher.hash(token.value());
         var credential = new Credential(token.publicId(), kind, draft.prefix(), token.last4(),
                 hashed.keyId(), hashed.hash(), draft.teamId(), draft.name(), draft.permissions(),
-                draft.expiresAt(), draft.createdBy(), clock.instant());
+                draft.expiresAt(), draft.createdBy(), clock.instant())
+                .restrictedTo(draft.allowedIps())
+                .withScopes(draft.scoped())
+                .rolledFrom(draft.rolledFrom());
         if (draft.memberId() != null) {
             credential.forMember(draft.memberId());
         }

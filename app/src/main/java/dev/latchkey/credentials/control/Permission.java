@@ -1,5 +1,6 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.problems.control.InvalidInputException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -17,6 +18,20 @@ public enum Permission {
 
     public static Optional<Permission> fromWire(String name) {
         return Arrays.stream(values()).filter(p -> p.wireName().equals(name)).findFirst();
+    }
+
+    /**
+     * The permissions named on the wire, each of which must be known.
+     *
+     * @throws InvalidInputException naming the field and the unknown name
+     */
+    public static Set<Permission> parse(String field, java.util.List<String> names) {
+        Set<Permission> result = EnumSet.noneOf(Permission.class);
+        for (String name : names) {
+            result.add(fromWire(name).orElseThrow(() -> new InvalidInputException(field,
+                    "Unknown permission '" + name + "'; use read, write, delete or admin")));
+        }
+        return result;
     }
 
     /** The stored form: wire names, comma-separated, in declaration order. */

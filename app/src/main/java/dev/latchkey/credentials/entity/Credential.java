@@ -3,6 +3,7 @@ package dev.latchkey.credentials.entity;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.database.entity.EpochMillis;
+import dev.latchkey.network.control.Cidr;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,7 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Any credential: its public handle, a keyed hash of the token (never the token), who it
@@ -84,6 +87,17 @@ public class Credential {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** Canonical CIDR blocks, comma-separated; null when any address may use the credential. */
+    @Column(name = "allowed_ips")
+    private String allowedIps;
+
+    /** Created with scopes: restricted to them for good, even once they are all deleted. */
+    @Column(name = "scoped")
+    private boolean scoped;
+
+    @Column(name = "rolled_from")
+    private String rolledFrom;
+
     protected Credential() {
     }
 
@@ -117,6 +131,47 @@ public class Credential {
         this.siteId = siteId;
         this.environment = environment;
         return this;
+    }
+
+    public Credential restrictedTo(List<Cidr> blocks) {
+        this.allowedIps = blocks == null || blocks.isEmpty() ? null
+                : blocks.stream().map(Cidr::toString).collect(Collectors.joining(","));
+        return this;
+    }
+
+    public Credential withScopes(boolean hasScopes) {
+        this.scoped = hasScopes;
+        return this;
+    }
+
+    public Credential rolledFrom(String previousId) {
+        this.rolledFrom = previousId;
+        return this;
+    }
+
+    /** Whether a request from this address may use the credential. */
+    public boolean allowsAddress(String address) {
+        if (allowedIps == null) {
+            return true;
+        }
+        for (String block : allowedIps.split(",")) {
+            if (Cidr.parse(block).contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<String> allowedIps() {
+        return allowedIps == null ? List.of() : List.of(allowedIps.split(","));
+    }
+
+    public boolean scoped() {
+        return scoped;
+    }
+
+    public String rolledFrom() {
+        return rolledFrom;
     }
 
     public void revoke(Instant when) {

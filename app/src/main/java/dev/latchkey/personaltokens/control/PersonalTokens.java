@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,7 @@ public class PersonalTokens {
                     "Personal access tokens must expire within 1 to " + MAX_DAYS + " days");
         }
         Set<Permission> permissions = permissionsFor(member, requested);
-        var draft = new CredentialIssuer.Draft(PREFIX, member.teamId(), member.id(), null, null, name,
+        var draft = CredentialIssuer.Draft.forMember(PREFIX, member.teamId(), member.id(), name,
                 permissions, clock.instant().plus(Duration.ofDays(expiresInDays)), createdBy);
         CredentialIssuer.Issued issued = issuer.issue(draft);
         Credential credential = issued.credential();
@@ -103,15 +102,12 @@ public class PersonalTokens {
         if (requested.isEmpty()) {
             throw new InvalidInputException("permissions", "Give at least one permission, or leave permissions out");
         }
-        Set<Permission> result = EnumSet.noneOf(Permission.class);
-        for (String wire : requested) {
-            Permission permission = Permission.fromWire(wire).orElseThrow(() -> new InvalidInputException(
-                    "permissions", "Unknown permission '" + wire + "'; use read, write, delete or admin"));
+        Set<Permission> result = Permission.parse("permissions", requested);
+        for (Permission permission : result) {
             if (!allowed.contains(permission)) {
                 throw new InvalidInputException("permissions",
-                        "A " + member.role().wireName() + " cannot grant '" + wire + "'");
+                        "A " + member.role().wireName() + " cannot grant '" + permission.wireName() + "'");
             }
-            result.add(permission);
         }
         return result;
     }

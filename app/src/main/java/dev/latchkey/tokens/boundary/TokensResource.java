@@ -1,0 +1,133 @@
+package dev.latchkey.tokens.boundary;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialIssuer;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.http.control.Json;
+import dev.latchkey.http.control.Rfc3339;
+import dev.latchkey.network.control.Cidr;
+import dev.latchkey.paging.boundary.ListView;
+import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.problems.control.InvalidInputException;
+import dev.latchkey.sites.control.Sites;
+import dev.latchkey.sites.entity.Site;
+import dev.latchkey.tokens.control.ApiTokenKind;
+import dev.latchkey.tokens.control.ApiTokens;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /v1/sites/{site}/tokens}: a site's API keys. Needs the {@code admin} permission. */
+@Path("v1/sites/{site}/tokens")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TokensResource {
+
+    @Inject
+    CurrentRequest request;
+
+    @Inject
+    Sites sites;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    Clock clock;
+
+    @PathParam("site")
+    String siteId;
+
+    @POST
+    public Response create(@NotNull @Valid CreateApiTokenRequest body) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        Site site = sites.find(caller, siteId);
+        if (body.rateLimit() != null) {
+            throw new InvalidInputException("rate_limit", "Per-token rate limits are not available yet");
+        }
+        ApiTokenKind kind = ApiTokenKind.fromWire(body.type());
+        Set<Permission> permissions = body.permissions() == null ? Set.of()
+                : Permission.parse("permissions", body.permissions());
+        if (kind == ApiTokenKind.SECRET && body.permissions() != null) {
+            throw new InvalidInputException("permissions", "A secret key has every permission; use a restricted key");
+        }
+        var spec = new ApiTokens.Spec(body.name().trim(), kind, ApiTokenKind.environment(body.environment()),
+                permissions, Rfc3339.parse("expires_at", body.expiresAt()), allowedIps(body.allowedIps()),
+                body.scopes() == null ? List.of() : body.scopes());
+        return created(tokens.create(caller, site, spec));
+    }
+
+    @GET
+    public ListView<ApiTokenView> list(@QueryParam("environment") String environment,
+                                       @QueryParam("limit") String limit,
+                                       @QueryParam("starting_after") String startingAfter) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        var page = tokens.list(caller, sites.find(caller, siteId), environment, PageRequest.of(limit, startingAfter));
+        var now = clock.instant();
+        return ListView.of(page, c -> ApiTokenView.of(c, now), Credential::id);
+    }
+
+    @GET
+    @Path("{id}")
+    public ApiTokenView get(@PathParam("id") String id) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        return ApiTokenView.of(tokens.find(caller, sites.find(caller, siteId), id), clock.instant());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public ApiTokenView revoke(@PathParam("id") String id) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        return ApiTokenView.of(tokens.revoke(caller, sites.find(caller, siteId), id), clock.instant());
+    }
+
+    @POST
+    @Path("{id}/roll")
+    public Response roll(@PathParam("id") String id, String json) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        // The body is optional: no body rolls with no overlap, as Stripe does.
+        RollApiTokenRequest body = json == null || json.isBlank() ? null
+                : Json.JSONB.fromJson(json, RollApiTokenRequest.class);
+        long seconds = body == null || body.expiresIn() == null ? 0 : body.expiresIn();
+        return created(tokens.roll(caller, sites.find(caller, siteId), id, Duration.ofSeconds(seconds)));
+    }
+
+    private Response created(CredentialIssuer.Issued issued) {
+        return Response.status(Response.Status.CREATED)
+                .entity(ApiTokenView.withToken(issued.credential(), clock.instant(), issued.token()))
+                .build();
+    }
+
+    private static List<Cidr> allowedIps(List<String> blocks) {
+        if (blocks == null) {
+            return List.of();
+        }
+        return blocks.stream().map(block -> {
+            try {
+                return Cidr.parse(block);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("allowed_ips", e.getMessage());
+            }
+        }).distinct().toList();
+    }
+}

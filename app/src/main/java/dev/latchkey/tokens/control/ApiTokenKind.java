@@ -1,0 +1,53 @@
+package dev.latchkey.tokens.control;
+
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.problems.control.InvalidInputException;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Secret keys hold every permission; restricted keys only the ones they were given. */
+public enum ApiTokenKind {
+    SECRET("secret", "sk_"), RESTRICTED("restricted", "rk_");
+
+    public static final Set<String> ENVIRONMENTS = Set.of("live", "test");
+
+    private final String wireName;
+    private final String prefixStart;
+
+    ApiTokenKind(String wireName, String prefixStart) {
+        this.wireName = wireName;
+        this.prefixStart = prefixStart;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String prefix(String environment) {
+        return prefixStart + environment + "_";
+    }
+
+    public static ApiTokenKind fromWire(String name) {
+        for (ApiTokenKind kind : values()) {
+            if (kind.wireName.equals(name)) {
+                return kind;
+            }
+        }
+        throw new InvalidInputException("type", "type must be 'secret' or 'restricted'");
+    }
+
+    public static ApiTokenKind ofPrefix(String prefix) {
+        return prefix.startsWith(SECRET.prefixStart) ? SECRET : RESTRICTED;
+    }
+
+    public static String environment(String name) {
+        if (!ENVIRONMENTS.contains(name)) {
+            throw new InvalidInputException("environment", "environment must be 'live' or 'test'");
+        }
+        return name;
+    }
+
+    Set<Permission> permissions(Set<Permission> requested) {
+        return this == SECRET ? EnumSet.allOf(Permission.class) : requested;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.latchkey.tokens.control;
+
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialIssuer;
+import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.network.control.Cidr;
+import dev.latchkey.paging.control.Page;
+import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.paging.control.Pages;
+import dev.latchkey.problems.control.ConflictException;
+import dev.latchkey.problems.control.InvalidInputException;
+import dev.latchkey.problems.control.NoSuchResourceException;
+import dev.latchkey.problems.control.NotPermittedException;
+import dev.latchkey.sites.entity.Site;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A site's API tokens. They are immutable: created, listed, revoked, rolled. Whoever manages
+ * them needs the {@code admin} permission; a site's own key manages only keys of its own
+ * environment (a test key never reaches live keys).
+ */
+@ApplicationScoped
+public class ApiTokens {
+
+    public static final Duration MAX_OVERLAP = Duration.ofDays(7);
+    static final int MAX_ALLOWED_IPS = 50;
+
+    /** A validated request for a new token. */
+    public record Spec(String name, ApiTokenKind kind, String environment, Set<Permission> permissions,
+                       Instant expiresAt, List<Cidr> allowedIps, List<String> scopes) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CredentialIssuer issuer;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public CredentialIssuer.Issued create(Caller caller, Site site, Spec spec) {
+        requireSameEnvironment(caller, spec.environment());
+        if (spec.kind() == ApiTokenKind.RESTRICTED && spec.permissions().isEmpty()) {
+            throw new InvalidInputException("permissions", "A restricted key needs at least one permission");
+        }
+        if (spec.expiresAt() != null && !spec.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidInputException("expires_at", "expires_at must be in the future");
+        }
+        if (!spec.scopes().isEmpty()) {
+            throw new InvalidInputException("scopes", "Unknown scope '" + spec.scopes().get(0) + "'");
+        }
+        var issued = issuer.issue(new CredentialIssuer.Draft(spec.kind().prefix(spec.environment()), site.teamId(),
+                null, site.id(), spec.environment(), spec.name(), spec.kind().permissions(spec.permissions()),
+                spec.expiresAt(), creator(caller), spec.allowedIps(), !spec.scopes().isEmpty(), null));
+        audit.record(site.teamId(), site.id(), "token.created", target(issued.credential()),
+                describe(issued.credential()));
+        return issued;
+    }
+
+    public Page<Credential> list(Caller caller, Site site, String environment, PageRequest request) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("site", site.id(), "kind", CredentialKind.API_TOKEN));
+        String where = "e.siteId = :site and e.kind = :kind";
+        String visible = caller.environment() != null ? caller.environment() : environment;
+        if (visible != null) {
+            ApiTokenKind.environment(visible);
+            where += " and e.environment = :environment";
+            parameters.put("environment", visible);
+        }
+        return pages.list(Credential.class, where, parameters, request);
+    }
+
+    public Credential find(Caller caller, Site site, String tokenId) {
+        Credential credential = tokenId == null ? null : em.find(Credential.class, tokenId);
+        if (credential == null || credential.kind() != CredentialKind.API_TOKEN
+                || !site.id().equals(credential.siteId())
+                || (caller.environment() != null && !caller.environment().equals(credential.environment()))) {
+            throw new NoSuchResourceException("API token", tokenId);
+        }
+        return credential;
+    }
+
+    /** Irreversible, effective on the next request; revoking twice changes nothing. */
+    public Credential revoke(Caller caller, Site site, String tokenId) {
+        Credential credential = find(caller, site, tokenId);
+        if (credential.revokedAt() == null) {
+            credential.revoke(clock.instant());
+            audit.record(site.teamId(), site.id(), "token.revoked", target(credential),
+                    Map.of("last4", credential.last4(), "environment", credential.environment()));
+        }
+        return credential;
+    }
+
+    /**
+     * Issues a replacement with the same settings; the old token keeps working for
+     * {@code overlap} (0 to 7 days), then stops.
+     */
+    public CredentialIssuer.Issued roll(Caller caller, Site site, String tokenId, Duration overlap) {
+        if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+            throw new InvalidInputException("expires_in", "expires_in must be between 0 and "
+                    + MAX_OVERLAP.toSeconds() + " seconds (7 days)");
+        }
+        Credential old = find(caller, site, tokenId);
+        Instant now = clock.instant();
+        if (!old.isUsable(now)) {
+            throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now));
+        }
+        List<Cidr> allowed = old.allowedIps().stream().map(Cidr::parse).toList();
+        var issued = issuer.issue(new CredentialIssuer.Draft(old.prefix(), old.teamId(), null, old.siteId(),
+                old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
+                old.scoped(), old.id()));
+        old.expireBy(now.plus(overlap));
+        Map<String, Object> created = new LinkedHashMap<>(describe(issued.credential()));
+        created.put("rolled_from", old.id());
+        audit.record(site.teamId(), site.id(), "token.created", target(issued.credential()), created);
+        audit.record(site.teamId(), site.id(), "token.rolled", target(old), Map.of(
+                "replacement_id", issued.credential().id(), "expires_at", old.expiresAt().toString(),
+                "overlap_seconds", overlap.toSeconds()));
+        return issued;
+    }
+
+    private static void requireSameEnvironment(Caller caller, String environment) {
+        if (caller.environment() != null && !caller.environment().equals(environment)) {
+            throw new NotPermittedException("A " + caller.environment() + " key cannot manage "
+                    + environment + " keys");
+        }
+    }
+
+    private static String creator(Caller caller) {
+        return caller.member() != null ? caller.member().id() : caller.credentialId();
+    }
+
+    private static Target target(Credential credential) {
+        return new Target("api_token", credential.id(), credential.name());
+    }
+
+    private static Map<String, Object> describe(Credential credential) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("prefix", credential.prefix());
+        details.put("last4", credential.last4());
+        details.put("permissions", Permission.encode(credential.permissions()));
+        details.put("allowed_ips", String.join(",", credential.allowedIps()));
+        details.put("expires_at", credential.expiresAt() == null ? "never" : credential.expiresAt().toString());
+        return details;
+    }
+}

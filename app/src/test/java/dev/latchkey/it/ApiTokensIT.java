@@ -1,0 +1,323 @@
+package dev.latchkey.it;
+
+import static dev.latchkey.it.Api.assertError;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.net.URL;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** API tokens, the data API they protect, and introspection, black box over HTTP. */
+@ExtendWith(ArquillianExtension.class)
+class ApiTokensIT {
+
+    @Deployment(testable = false)
+    static WebArchive latchkey() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("latchkey.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    TestTeam team;
+    String site;
+
+    @BeforeEach
+    void connect() {
+        api = Api.at(base);
+        team = api.newTeam();
+        site = team.createSite("shop");
+    }
+
+    private Response createToken(Map<String, ?> body) {
+        return team.owner().body(body).post("/v1/sites/" + site + "/tokens");
+    }
+
+    private String key(String type, String environment, List<String> permissions) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", type + " " + environment, "type", type,
+                "environment", environment));
+        if (permissions != null) {
+            body.put("permissions", permissions);
+        }
+        return createToken(body).then().statusCode(201).extract().path("token");
+    }
+
+    private RequestSpecification data(String key) {
+        return api.as(key);
+    }
+
+    // --- lifecycle ---
+
+    @Test
+    void secretKeyIsCreatedShownOnceListedAndRevokedForGood() {
+        Response created = createToken(Map.of("name", "backend", "type", "secret", "environment", "test"));
+        created.then().statusCode(201)
+                .body("token", startsWith("sk_test_"))
+                .body("id", startsWith("tok_"))
+                .body("type", equalTo("secret"))
+                .body("environment", equalTo("test"))
+                .body("prefix", equalTo("sk_test_"))
+                .body("permissions", hasItems("read", "write", "delete", "admin"))
+                .body("status", equalTo("active"))
+                .body("created_by", equalTo(team.ownerId()))
+                .body("expires_at", nullValue())
+                .body("allowed_ips", hasSize(0));
+        String token = created.path("token");
+        String id = created.path("id");
+        api.as(token).get("/v1/whoami").then().statusCode(200)
+                .body("kind", equalTo("api_token"))
+                .body("site.id", equalTo(site))
+                .body("environment", equalTo("test"))
+                .body("member", nullValue());
+        team.owner().get("/v1/sites/" + site + "/tokens/" + id).then().statusCode(200)
+                .body("$", not(hasKey("token"))).body("last4", equalTo(token.substring(token.length() - 4)))
+                .body("last_used_at", org.hamcrest.Matchers.notNullValue());
+        String listing = team.owner().get("/v1/sites/" + site + "/tokens").then().statusCode(200)
+                .body("data", hasSize(1)).extract().asString();
+        assertFalse(listing.contains(token));
+        team.owner().delete("/v1/sites/" + site + "/tokens/" + id).then().statusCode(200)
+                .body("status", equalTo("revoked"));
+        assertError(api.as(token).get("/v1/whoami"), 401, "unauthorized");
+        assertError(team.owner().post("/v1/sites/" + site + "/tokens/" + id + "/roll"), 409, "conflict");
+    }
+
+    @Test
+    void restrictedKeysNeedPermissionsAndSecretKeysTakeNone() {
+        createToken(Map.of("name", "r", "type", "restricted", "environment", "live", "permissions", List.of("read")))
+                .then().statusCode(201).body("prefix", equalTo("rk_live_")).body("permissions", equalTo(List.of("read")));
+        assertError(createToken(Map.of("name", "r", "type", "restricted", "environment", "live")), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "s", "type", "secret", "environment", "live",
+                "permissions", List.of("read"))), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "x", "type", "public", "environment", "live")), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "x", "type", "secret", "environment", "prod")), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "x", "type", "restricted", "environment", "live",
+                "permissions", List.of("superuser"))), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "x", "type", "secret", "environment", "live",
+                "expires_at", "2001-01-01T00:00:00Z")), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "x", "type", "secret", "environment", "live",
+                "allowed_ips", List.of("10.0.0.0/33"))), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "x", "type", "secret", "environment", "live",
+                "scopes", List.of("scope_nope"))), 400, "invalid_request");
+        team.owner().get("/v1/sites/" + site + "/tokens").then().body("data", hasSize(1));
+    }
+
+    @Test
+    void rollKeepsTheOldTokenForTheOverlapThenStopsIt() throws Exception {
+        Response created = createToken(Map.of("name", "rolling", "type", "restricted", "environment", "test",
+                "permissions", List.of("read", "write"), "allowed_ips", List.of("127.0.0.0/8")));
+        String old = created.path("token");
+        Response rolled = team.owner().body(Map.of("expires_in", 2))
+                .post("/v1/sites/" + site + "/tokens/" + created.path("id") + "/roll");
+        rolled.then().statusCode(201)
+                .body("token", startsWith("rk_test_"))
+                .body("name", equalTo("rolling"))
+                .body("permissions", equalTo(List.of("read", "write")))
+                .body("allowed_ips", equalTo(List.of("127.0.0.0/8")))
+                .body("rolled_from", equalTo(created.path("id")));
+        String replacement = rolled.path("token");
+        assertFalse(rolled.asString().contains(old), "rolling never shows the old secret");
+        api.as(old).get("/v1/whoami").then().statusCode(200);
+        api.as(replacement).get("/v1/whoami").then().statusCode(200);
+        Thread.sleep(2500);
+        assertError(api.as(old).get("/v1/whoami"), 401, "unauthorized");
+        api.as(replacement).get("/v1/whoami").then().statusCode(200);
+
+        Response immediate = team.owner().body(Map.of("expires_in", 0))
+                .post("/v1/sites/" + site + "/tokens/" + rolled.path("id") + "/roll");
+        immediate.then().statusCode(201);
+        assertError(api.as(replacement).get("/v1/whoami"), 401, "unauthorized");
+        assertError(team.owner().body(Map.of("expires_in", 604801))
+                .post("/v1/sites/" + site + "/tokens/" + immediate.path("id") + "/roll"), 400, "invalid_request");
+        team.owner().queryParam("action", "token.rolled").get("/v1/audit-events").then().body("data", hasSize(2));
+    }
+
+    @Test
+    void expiredTokenAnswers401() {
+        Response created = createToken(Map.of("name", "brief", "type", "secret", "environment", "test",
+                "expires_at", Instant.now().plusSeconds(3600).toString()));
+        api.as((String) created.path("token")).get("/v1/whoami").then().statusCode(200);
+        TestDatabase.execute("update credentials set expires_at = ? where id = ?",
+                System.currentTimeMillis() - 1, created.path("id"));
+        var refused = api.as((String) created.path("token")).get("/v1/whoami");
+        assertError(refused, 401, "unauthorized");
+        refused.then().body("message", containsString("expired"));
+    }
+
+    // --- address allowlists ---
+
+    @Test
+    void allowlistAdmitsListedIpv4AndIpv6AddressesAndRefusesOthersWith403() {
+        String v4 = createToken(Map.of("name", "v4", "type", "secret", "environment", "test",
+                "allowed_ips", List.of("127.0.0.1/32", "10.1.0.0/16"))).path("token");
+        api.as(v4).get("/v1/whoami").then().statusCode(200);
+        api.as(v4).header("X-Forwarded-For", "10.1.2.3").get("/v1/whoami").then().statusCode(200);
+        var denied = api.as(v4).header("X-Forwarded-For", "10.2.0.1").get("/v1/whoami");
+        assertError(denied, 403, "forbidden");
+        denied.then().body("message", containsString("10.2.0.1 are not allowed"));
+
+        String v6 = createToken(Map.of("name", "v6", "type", "secret", "environment", "test",
+                "allowed_ips", List.of("2001:db8::/32"))).path("token");
+        api.as(v6).header("X-Forwarded-For", "2001:db8:5::1").get("/v1/whoami").then().statusCode(200);
+        assertError(api.as(v6).header("X-Forwarded-For", "2001:db9::1").get("/v1/whoami"), 403, "forbidden");
+        assertError(api.as(v6).get("/v1/whoami"), 403, "forbidden");
+        team.owner().queryParam("action", "auth.refused").get("/v1/audit-events").then()
+                .body("data.details.reason", hasItems("address_not_allowed"));
+    }
+
+    // --- the data API ---
+
+    @Test
+    void eachPermissionGuardsItsVerb() {
+        String reader = key("restricted", "test", List.of("read"));
+        String writer = key("restricted", "test", List.of("write"));
+        String deleter = key("restricted", "test", List.of("delete"));
+        String path = "/v1/sites/" + site + "/data/Customer/c1";
+        data(writer).body(Map.of("email", "a@example.com")).put(path).then().statusCode(201)
+                .body("id", equalTo("c1")).body("type", equalTo("Customer")).body("data.email", equalTo("a@example.com"));
+        data(writer).body(Map.of("email", "b@example.com")).put(path).then().statusCode(200)
+                .body("data.email", equalTo("b@example.com"));
+        assertError(data(writer).get(path), 403, "forbidden");
+        assertError(data(writer).delete(path), 403, "forbidden");
+        data(reader).get(path).then().statusCode(200).body("data.email", equalTo("b@example.com"));
+        assertError(data(reader).body(Map.of("x", 1)).put(path), 403, "forbidden");
+        assertError(data(reader).delete(path), 403, "forbidden");
+        assertError(data(deleter).get(path), 403, "forbidden");
+        assertError(data(deleter).body(Map.of("x", 1)).put(path), 403, "forbidden");
+        data(deleter).delete(path).then().statusCode(204);
+        assertError(data(reader).get(path), 404, "not_found");
+    }
+
+    @Test
+    void testAndLiveDataNeverMeet() {
+        String test = key("secret", "test", null);
+        String live = key("secret", "live", null);
+        String path = "/v1/sites/" + site + "/data/Order/o1";
+        data(test).body(Map.of("total", 1)).put(path).then().statusCode(201).body("environment", equalTo("test"));
+        assertError(data(live).get(path), 404, "not_found");
+        data(live).body(Map.of("total", 2)).put(path).then().statusCode(201).body("environment", equalTo("live"));
+        data(test).get(path).then().body("data.total", equalTo(1));
+        data(live).get(path).then().body("data.total", equalTo(2));
+        data(test).get("/v1/sites/" + site + "/data/Order").then().body("data", hasSize(1))
+                .body("data[0].data.total", equalTo(1));
+    }
+
+    @Test
+    void anotherSitesOrTeamsKeySeesNothing() {
+        String mine = key("secret", "test", null);
+        String otherSite = team.createSite("other");
+        String path = "/v1/sites/" + otherSite + "/data/Customer/c1";
+        assertError(data(mine).get(path), 404, "not_found");
+        assertError(data(mine).body(Map.of("a", 1)).put(path), 404, "not_found");
+        assertError(api.as(mine).get("/v1/sites/" + otherSite + "/tokens"), 404, "not_found");
+        TestTeam stranger = api.newTeam();
+        assertError(stranger.owner().get("/v1/sites/" + site + "/tokens"), 404, "not_found");
+        assertError(stranger.owner().get("/v1/sites/" + site + "/data/Customer/c1"), 404, "not_found");
+        assertError(team.owner().get("/v1/sites/" + site + "/data/Customer/c1"), 403, "forbidden");
+    }
+
+    @Test
+    void bodiesMustBeJsonObjectsWithinTheSizeLimit() {
+        String writer = key("secret", "test", null);
+        String path = "/v1/sites/" + site + "/data/Blob/b1";
+        assertError(data(writer).body("[1,2]").put(path), 400, "invalid_request");
+        assertError(data(writer).body("\"text\"").put(path), 400, "invalid_request");
+        assertError(data(writer).body("{\"a\":").put(path), 400, "invalid_request");
+        assertError(data(writer).body("").put(path), 400, "invalid_request");
+        assertError(data(writer).body(Map.of("big", "x".repeat(70_000))).put(path), 413, "payload_too_large");
+        assertError(data(writer).body(Map.of("a", 1)).put("/v1/sites/" + site + "/data/9bad/b1"), 400, "invalid_request");
+        assertError(data(writer).get(path), 404, "not_found");
+    }
+
+    @Test
+    void documentsArePagedNewestFirst() {
+        String key = key("secret", "test", null);
+        for (int i = 0; i < 3; i++) {
+            data(key).body(Map.of("n", i)).put("/v1/sites/" + site + "/data/Item/i" + i).then().statusCode(201);
+        }
+        Response first = data(key).queryParam("limit", 2).get("/v1/sites/" + site + "/data/Item");
+        first.then().body("data.id", equalTo(List.of("i2", "i1"))).body("has_more", equalTo(true));
+        data(key).queryParam("starting_after", (String) first.path("next_cursor"))
+                .get("/v1/sites/" + site + "/data/Item").then().body("data.id", equalTo(List.of("i0")));
+    }
+
+    // --- site keys managing keys ---
+
+    @Test
+    void adminKeyManagesKeysOfItsOwnEnvironmentOnly() {
+        String admin = key("restricted", "test", List.of("admin"));
+        api.as(admin).body(Map.of("name", "child", "type", "restricted", "environment", "test",
+                "permissions", List.of("read"))).post("/v1/sites/" + site + "/tokens").then().statusCode(201);
+        assertError(api.as(admin).body(Map.of("name", "escalate", "type", "secret", "environment", "live"))
+                .post("/v1/sites/" + site + "/tokens"), 403, "forbidden");
+        String liveId = createToken(Map.of("name", "live one", "type", "secret", "environment", "live")).path("id");
+        assertError(api.as(admin).get("/v1/sites/" + site + "/tokens/" + liveId), 404, "not_found");
+        api.as(admin).get("/v1/sites/" + site + "/tokens").then().body("data.environment", not(hasItems("live")));
+        assertError(api.as(admin).get("/v1/members"), 403, "forbidden");
+        String reader = key("restricted", "test", List.of("read"));
+        assertError(api.as(reader).get("/v1/sites/" + site + "/tokens"), 403, "forbidden");
+    }
+
+    // --- introspection ---
+
+    @Test
+    void introspectionReportsActiveTokensOfTheTeamOnly() {
+        Response created = createToken(Map.of("name", "peek", "type", "restricted", "environment", "live",
+                "permissions", List.of("read")));
+        String token = created.path("token");
+        team.owner().contentType(ContentType.URLENC).formParam("token", token).post("/v1/introspect").then()
+                .statusCode(200)
+                .body("active", equalTo(true))
+                .body("token_type", equalTo("api_token"))
+                .body("sub", equalTo(created.path("id")))
+                .body("site_id", equalTo(site))
+                .body("environment", equalTo("live"))
+                .body("permissions", equalTo(List.of("read")));
+        team.owner().contentType(ContentType.URLENC).formParam("token", team.ownerToken()).post("/v1/introspect")
+                .then().body("active", equalTo(true)).body("token_type", equalTo("personal_token"));
+
+        TestTeam stranger = api.newTeam();
+        Response foreign = stranger.owner().contentType(ContentType.URLENC).formParam("token", token)
+                .post("/v1/introspect");
+        foreign.then().statusCode(200).body("active", equalTo(false));
+        assertEquals(Map.of("active", false), foreign.jsonPath().getMap("$"));
+        team.owner().delete("/v1/sites/" + site + "/tokens/" + created.path("id"));
+        team.owner().contentType(ContentType.URLENC).formParam("token", token).post("/v1/introspect").then()
+                .body("active", equalTo(false));
+        team.owner().contentType(ContentType.URLENC).formParam("token", "sk_live_nonsense").post("/v1/introspect")
+                .then().body("active", equalTo(false));
+        assertError(api.anonymous().contentType(ContentType.URLENC).formParam("token", token).post("/v1/introspect"),
+                401, "unauthorized");
+    }
+
+    @Test
+    void tokenChangesAreAudited() {
+        Response created = createToken(Map.of("name", "audited", "type", "secret", "environment", "test"));
+        team.owner().delete("/v1/sites/" + site + "/tokens/" + created.path("id")).then().statusCode(200);
+        team.owner().queryParam("target", (String) created.path("id")).get("/v1/audit-events").then()
+                .body("data.action", equalTo(List.of("token.revoked", "token.created")))
+                .body("data[0].site_id", equalTo(site));
+    }
+}

@@ -19,6 +19,11 @@ import java.util.UUID;
 /** A client of a running Latchkey, speaking plain HTTP as any other client would. */
 public final class Api {
 
+    static {
+        // A failing assertion shows the request and the response that broke it.
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private final URI base;
 
     private Api(URI base) {

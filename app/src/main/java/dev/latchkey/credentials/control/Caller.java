@@ -7,11 +7,13 @@ import java.util.Set;
 
 /**
  * Who made the request, as established by authentication: the credential, its team, the
- * member it acts for or the site it belongs to, and what it may do right now.
+ * member it acts for or the site it belongs to, and what it may do right now. {@code scoped}
+ * says the credential was created with scopes and sees restricted fields only through
+ * {@code scopes} (which may have become empty); an unscoped credential is unrestricted.
  */
 public record Caller(CredentialKind kind, String credentialId, String credentialName,
                      TeamRef team, MemberRef member, SiteRef site, String environment,
-                     Set<Permission> permissions, List<String> scopes, Instant expiresAt) {
+                     Set<Permission> permissions, boolean scoped, List<String> scopes, Instant expiresAt) {
 
     public record TeamRef(String id, String name) {
     }

@@ -43,6 +43,6 @@ public class PersonalTokenCallers implements CallerFactory {
         return Optional.of(new Caller(CredentialKind.PERSONAL_TOKEN, credential.id(), credential.name(),
                 new Caller.TeamRef(team.id(), team.name()),
                 new Caller.MemberRef(member.id(), member.email(), member.name(), member.role(), member.instanceAdmin()),
-                null, null, permissions, List.of(), credential.expiresAt()));
+                null, null, permissions, false, List.of(), credential.expiresAt()));
     }
 }

@@ -17,14 +17,14 @@ public record ApiTokenView(String id, String name, String type, String environme
                            Map<String, Object> rateLimit, Instant createdAt, String createdBy, Instant lastUsedAt,
                            String status, String rolledFrom, @JsonbNillable(false) String token) {
 
-    public static ApiTokenView of(Credential credential, Instant now) {
-        return withToken(credential, now, null);
+    public static ApiTokenView of(Credential credential, List<String> scopes, Instant now) {
+        return withToken(credential, scopes, now, null);
     }
 
-    public static ApiTokenView withToken(Credential credential, Instant now, String token) {
+    public static ApiTokenView withToken(Credential credential, List<String> scopes, Instant now, String token) {
         return new ApiTokenView(credential.id(), credential.name(), ApiTokenKind.ofPrefix(credential.prefix()).wireName(),
                 credential.environment(), credential.prefix(), credential.last4(),
-                credential.permissions().stream().map(Permission::wireName).toList(), List.of(),
+                credential.permissions().stream().map(Permission::wireName).toList(), scopes,
                 credential.expiresAt(), credential.allowedIps(), null, credential.createdAt(),
                 credential.createdBy(), credential.lastUsedAt(), credential.status(now), credential.rolledFrom(), token);
     }

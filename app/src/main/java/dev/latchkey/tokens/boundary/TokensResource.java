@@ -84,21 +84,21 @@ public class TokensResource {
         Caller caller = request.caller().require(Permission.ADMIN);
         var page = tokens.list(caller, sites.find(caller, siteId), environment, PageRequest.of(limit, startingAfter));
         var now = clock.instant();
-        return ListView.of(page, c -> ApiTokenView.of(c, now), Credential::id);
+        return ListView.of(page, c -> ApiTokenView.of(c, tokens.scopesOf(c), now), Credential::id);
     }
 
     @GET
     @Path("{id}")
     public ApiTokenView get(@PathParam("id") String id) {
         Caller caller = request.caller().require(Permission.ADMIN);
-        return ApiTokenView.of(tokens.find(caller, sites.find(caller, siteId), id), clock.instant());
+        return view(tokens.find(caller, sites.find(caller, siteId), id));
     }
 
     @DELETE
     @Path("{id}")
     public ApiTokenView revoke(@PathParam("id") String id) {
         Caller caller = request.caller().require(Permission.ADMIN);
-        return ApiTokenView.of(tokens.revoke(caller, sites.find(caller, siteId), id), clock.instant());
+        return view(tokens.revoke(caller, sites.find(caller, siteId), id));
     }
 
     @POST
@@ -114,8 +114,13 @@ public class TokensResource {
 
     private Response created(CredentialIssuer.Issued issued) {
         return Response.status(Response.Status.CREATED)
-                .entity(ApiTokenView.withToken(issued.credential(), clock.instant(), issued.token()))
+                .entity(ApiTokenView.withToken(issued.credential(), tokens.scopesOf(issued.credential()),
+                        clock.instant(), issued.token()))
                 .build();
+    }
+
+    private ApiTokenView view(Credential credential) {
+        return ApiTokenView.of(credential, tokens.scopesOf(credential), clock.instant());
     }
 
     private static List<Cidr> allowedIps(List<String> blocks) {

@@ -4,7 +4,9 @@ import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CallerFactory;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.scopes.control.Scopes;
 import dev.latchkey.sites.entity.Site;
+import jakarta.inject.Inject;
 import dev.latchkey.teams.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,6 +20,9 @@ public class ApiTokenCallers implements CallerFactory {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Scopes scopes;
 
     @Override
     public CredentialKind kind() {
@@ -33,6 +38,7 @@ public class ApiTokenCallers implements CallerFactory {
         Team team = em.find(Team.class, site.teamId());
         return Optional.of(new Caller(CredentialKind.API_TOKEN, credential.id(), credential.name(),
                 new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
-                credential.environment(), credential.permissions(), List.of(), credential.expiresAt()));
+                credential.environment(), credential.permissions(), credential.scoped(),
+                credential.scoped() ? scopes.heldBy(credential.id()) : List.of(), credential.expiresAt()));
     }
 }

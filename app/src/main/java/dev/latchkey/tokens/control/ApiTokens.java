@@ -15,6 +15,7 @@ import dev.latchkey.problems.control.ConflictException;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.problems.control.NotPermittedException;
+import dev.latchkey.scopes.control.Scopes;
 import dev.latchkey.sites.entity.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,9 @@ public class ApiTokens {
     @Inject
     Clock clock;
 
+    @Inject
+    Scopes scopes;
+
     public CredentialIssuer.Issued create(Caller caller, Site site, Spec spec) {
         requireSameEnvironment(caller, spec.environment());
         if (spec.kind() == ApiTokenKind.RESTRICTED && spec.permissions().isEmpty()) {
@@ -68,12 +72,10 @@ public class ApiTokens {
         if (spec.expiresAt() != null && !spec.expiresAt().isAfter(clock.instant())) {
             throw new InvalidInputException("expires_at", "expires_at must be in the future");
         }
-        if (!spec.scopes().isEmpty()) {
-            throw new InvalidInputException("scopes", "Unknown scope '" + spec.scopes().get(0) + "'");
-        }
         var issued = issuer.issue(new CredentialIssuer.Draft(spec.kind().prefix(spec.environment()), site.teamId(),
                 null, site.id(), spec.environment(), spec.name(), spec.kind().permissions(spec.permissions()),
                 spec.expiresAt(), creator(caller), spec.allowedIps(), !spec.scopes().isEmpty(), null));
+        scopes.grant(issued.credential(), spec.scopes());
         audit.record(site.teamId(), site.id(), "token.created", target(issued.credential()),
                 describe(issued.credential()));
         return issued;
@@ -130,6 +132,7 @@ public class ApiTokens {
         var issued = issuer.issue(new CredentialIssuer.Draft(old.prefix(), old.teamId(), null, old.siteId(),
                 old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
                 old.scoped(), old.id()));
+        scopes.grant(issued.credential(), scopes.heldBy(old.id()));
         old.expireBy(now.plus(overlap));
         Map<String, Object> created = new LinkedHashMap<>(describe(issued.credential()));
         created.put("rolled_from", old.id());
@@ -155,8 +158,13 @@ public class ApiTokens {
         return new Target("api_token", credential.id(), credential.name());
     }
 
-    private static Map<String, Object> describe(Credential credential) {
+    public List<String> scopesOf(Credential credential) {
+        return credential.scoped() ? scopes.heldBy(credential.id()) : List.of();
+    }
+
+    private Map<String, Object> describe(Credential credential) {
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("scopes", scopesOf(credential));
         details.put("prefix", credential.prefix());
         details.put("last4", credential.last4());
         details.put("permissions", Permission.encode(credential.permissions()));

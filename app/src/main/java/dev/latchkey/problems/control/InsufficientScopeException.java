@@ -1,0 +1,9 @@
+package dev.latchkey.problems.control;
+
+/** A valid credential without a scope that covers the fields it asked for. */
+public class InsufficientScopeException extends NotPermittedException {
+
+    public InsufficientScopeException(String message) {
+        super(ErrorCode.INSUFFICIENT_SCOPE, message);
+    }
+}

@@ -31,7 +31,8 @@ public class IntrospectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public IntrospectionView introspect(@FormParam("token") String token) {
-        Caller caller = request.caller();
+        // Site tokens hold no permission: they can read their connections and nothing else.
+        Caller caller = request.caller().require(dev.latchkey.credentials.control.Permission.READ);
         if (token == null || token.isBlank()) {
             throw new dev.latchkey.problems.control.InvalidInputException("token", "token is required");
         }

@@ -1,6 +1,8 @@
 package dev.latchkey.startup.control;
 
 import dev.latchkey.audit.control.AuditRetention;
+import dev.latchkey.connections.control.ProviderRegistry;
+import dev.latchkey.connections.control.RefreshSchedule;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.Migrations;
@@ -39,6 +41,12 @@ public class StartupSequence {
     AuditRetention retention;
 
     @Inject
+    ProviderRegistry providers;
+
+    @Inject
+    RefreshSchedule refreshes;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
@@ -47,7 +55,9 @@ public class StartupSequence {
             LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
             migrate();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
+            providers.load();
             retention.start();
+            refreshes.start();
         } catch (RuntimeException e) {
             stop(e);
         }

@@ -9,23 +9,34 @@ import java.util.Comparator;
 
 /**
  * Run by the build before the integration tests: an empty MariaDB database and an empty data
- * directory, so that the first deployment bootstraps exactly as on a fresh install.
+ * directory, so that the first deployment bootstraps exactly as on a fresh install; and a
+ * plugins directory holding the test plugin jar and a broken jar, as an admin might leave it.
  */
-public final class ResetDatabase {
+public final class PrepareIntegrationTests {
 
-    private ResetDatabase() {
+    private PrepareIntegrationTests() {
     }
 
     public static void main(String[] args) throws SQLException, IOException {
         String database = args[0];
         Path dataDirectory = Path.of(args[1]);
+        Path pluginsDirectory = Path.of(args[2]);
+        Path testClasses = Path.of(args[3]);
         try (var connection = DriverManager.getConnection(TestDatabase.serverUrl(), "root", "");
              var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database);
             statement.execute("CREATE DATABASE " + database + "");
         }
-        if (Files.exists(dataDirectory)) {
-            try (var files = Files.walk(dataDirectory)) {
+        delete(dataDirectory);
+        delete(pluginsDirectory);
+        Files.createDirectories(pluginsDirectory);
+        TestPluginJar.write(testClasses, pluginsDirectory.resolve(TestPluginJar.NAME));
+        Files.writeString(pluginsDirectory.resolve("broken.jar"), "this is not a zip file");
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var files = Files.walk(directory)) {
                 for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }

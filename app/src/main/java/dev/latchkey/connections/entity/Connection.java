@@ -1,0 +1,232 @@
+package dev.latchkey.connections.entity;
+
+import dev.latchkey.database.entity.EpochMillis;
+import dev.latchkey.identifiers.control.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A site's authorized link to one provider. The token columns hold sealed values only
+ * (see {@code ConnectionCustody}); the entity never exposes them as plaintext.
+ */
+@Entity
+@Table(name = "connections")
+public class Connection {
+
+    public static final String ID_PREFIX = "conn_";
+
+    /** Connection states on the wire. */
+    public static final String ACTIVE = "active";
+    public static final String REFRESH_FAILED = "refresh_failed";
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long seq;
+
+    @Column(name = "team_id")
+    private String teamId;
+
+    @Column(name = "site_id")
+    private String siteId;
+
+    @Column(name = "provider")
+    private String provider;
+
+    @Column(name = "status")
+    private String status;
+
+    @Column(name = "account_id")
+    private String accountId;
+
+    @Column(name = "account_name")
+    private String accountName;
+
+    @Column(name = "granted_scopes")
+    private String grantedScopes;
+
+    @Column(name = "access_token")
+    private String sealedAccessToken;
+
+    @Column(name = "refresh_token")
+    private String sealedRefreshToken;
+
+    @Column(name = "token_type")
+    private String tokenType;
+
+    @Column(name = "extras")
+    private String extras;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "last_refreshed_at")
+    private Instant lastRefreshedAt;
+
+    @Column(name = "refresh_failures")
+    private int refreshFailures;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "connected_by")
+    private String connectedBy;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "connected_at")
+    private Instant connectedAt;
+
+    protected Connection() {
+    }
+
+    public Connection(String teamId, String siteId, String provider) {
+        this.id = Ids.next(ID_PREFIX);
+        this.teamId = teamId;
+        this.siteId = siteId;
+        this.provider = provider;
+    }
+
+    /** Records a (re)connection: a new grant replaces the old one whole. */
+    public void connect(String account, String name, List<String> scopes, String connectedBy, Instant now) {
+        this.status = ACTIVE;
+        this.accountId = account;
+        this.accountName = name;
+        this.grantedScopes = String.join(" ", scopes);
+        this.connectedBy = connectedBy;
+        this.connectedAt = now;
+        this.lastRefreshedAt = null;
+        this.refreshFailures = 0;
+        this.nextAttemptAt = null;
+        this.lastError = null;
+    }
+
+    /** Stores sealed tokens and what goes with them. */
+    public void store(String sealedAccess, String sealedRefresh, String type, Instant expiry, List<String> scopes,
+                      String extrasJson) {
+        this.sealedAccessToken = sealedAccess;
+        this.sealedRefreshToken = sealedRefresh;
+        this.tokenType = type;
+        this.expiresAt = expiry;
+        this.grantedScopes = String.join(" ", scopes);
+        this.extras = extrasJson;
+    }
+
+    public void refreshed(Instant now) {
+        this.status = ACTIVE;
+        this.lastRefreshedAt = now;
+        this.refreshFailures = 0;
+        this.nextAttemptAt = null;
+        this.lastError = null;
+    }
+
+    /** A failure worth retrying later. */
+    public void refreshPostponed(String error, Instant retryAt) {
+        this.refreshFailures++;
+        this.lastError = error;
+        this.nextAttemptAt = retryAt;
+    }
+
+    /** A failure retrying cannot fix (the grant is gone): no more attempts until reconnected. */
+    public void refreshFailed(String error) {
+        this.status = REFRESH_FAILED;
+        this.refreshFailures++;
+        this.lastError = error;
+        this.nextAttemptAt = null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    public String siteId() {
+        return siteId;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String accountName() {
+        return accountName;
+    }
+
+    public List<String> grantedScopes() {
+        return grantedScopes == null || grantedScopes.isBlank() ? List.of() : List.of(grantedScopes.split(" "));
+    }
+
+    public String sealedAccessToken() {
+        return sealedAccessToken;
+    }
+
+    public String sealedRefreshToken() {
+        return sealedRefreshToken;
+    }
+
+    public String tokenType() {
+        return tokenType;
+    }
+
+    public String extras() {
+        return extras;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant lastRefreshedAt() {
+        return lastRefreshedAt;
+    }
+
+    public int refreshFailures() {
+        return refreshFailures;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String connectedBy() {
+        return connectedBy;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.latchkey.sitetokens.boundary;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.sites.control.Sites;
+import dev.latchkey.sitetokens.control.SiteTokens;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code POST /v1/sites/{site}/site-token}: creates the site token, or rolls it. */
+@Path("v1/sites/{site}/site-token")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+public class SiteTokenResource {
+
+    @Inject
+    CurrentRequest request;
+
+    @Inject
+    Sites sites;
+
+    @Inject
+    SiteTokens siteTokens;
+
+    @PathParam("site")
+    String siteId;
+
+    @POST
+    public Response createOrRoll() {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        var issued = siteTokens.createOrRoll(caller, sites.find(caller, siteId));
+        return Response.status(Response.Status.CREATED).entity(new SiteTokenView(issued.credential().id(),
+                issued.token(), issued.credential().last4(), issued.credential().createdAt())).build();
+    }
+}

@@ -90,6 +90,16 @@ class RunnableJarIT {
         assertTrue(log.contains("Latchkey cannot start: database migration failed:"), log);
     }
 
+    @Test
+    void twoPluginsWithOneProviderIdStopStartupWithOneClearLine() throws Exception {
+        Path plugins = Files.createDirectories(directory.resolve("plugins"));
+        TestPluginJar.write(Path.of("target/test-classes"), plugins.resolve("acme-one.jar"));
+        TestPluginJar.write(Path.of("target/test-classes"), plugins.resolve("acme-two.jar"));
+        String log = failedStart(Map.of("LATCHKEY_PLUGINS_DIR", plugins.toString()));
+        assertTrue(log.contains("Latchkey cannot start: two providers have the id 'acme': acme-one.jar and acme-two.jar"),
+                log);
+    }
+
     private String failedStart(Map<String, String> environment) throws Exception {
         Path log = directory.resolve("failed.log");
         Process process = RunningJar.launch(directory, environment, log, RunningJar.freePort());

@@ -99,7 +99,9 @@ class ConnectionsIT {
     @Test
     void pluginJarProvidersAreListedWithTheirCatalogAndABrokenJarIsSkipped() {
         team.owner().get("/v1/providers").then().statusCode(200)
-                .body("data.id", hasItem("acme"))
+                .body("data.id", org.hamcrest.Matchers.containsInAnyOrder("github", "salesforce", "spotify", "stripe", "acme"))
+                .body("data.find { it.id == 'github' }.source", equalTo("bundled"))
+                .body("data.find { it.id == 'stripe' }.scopes.name", hasItem("read_write"))
                 .body("data.find { it.id == 'acme' }.source", equalTo("latchkey-testplugin.jar"))
                 .body("data.find { it.id == 'acme' }.scopes.name", equalTo(List.of("read", "write")))
                 .body("data.find { it.id == 'acme' }.capabilities.pkce", equalTo(true));

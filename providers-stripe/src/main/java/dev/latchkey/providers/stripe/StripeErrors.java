@@ -1,0 +1,74 @@
+package dev.latchkey.providers.stripe;
+
+import dev.latchkey.providers.OAuthHttp;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.json.JSONObject;
+
+/**
+ * Turns Stripe's two error shapes into {@link dev.latchkey.providers.ProviderException}s via
+ * {@link OAuthHttp#raiseForError}: connect.stripe.com answers OAuth errors
+ * ({@code {"error": "invalid_grant", "error_description": …}}), api.stripe.com answers
+ * {@code {"error": {"type": …, "code": …, "message": …}}}. Descriptions are scrubbed first,
+ * because Stripe echoes credentials in them ("Authorization code does not exist: ac_…").
+ */
+final class StripeErrors {
+
+    static final String REDACTED = "[redacted]";
+
+    /** Stripe's secret-bearing ids: secret and restricted keys, authorization codes, refresh tokens. */
+    private static final Pattern STRIPE_SECRET = Pattern.compile("\\b(?:sk|rk|ac|rt)_[A-Za-z0-9_*]+");
+
+    private StripeErrors() {
+    }
+
+    /**
+     * Throws for a failed reply, as {@link OAuthHttp#raiseForError} does, after flattening an
+     * API error object and removing {@code secrets} (and anything shaped like a Stripe secret)
+     * from the description.
+     */
+    static void raiseForError(OAuthHttp.Reply reply, String... secrets) {
+        OAuthHttp.raiseForError(new OAuthHttp.Reply(reply.status(), reply.headers(), scrub(reply.body(), secrets)));
+    }
+
+    /** Whether the reply is Stripe's "this application is not connected to that account" answer. */
+    static boolean notConnected(OAuthHttp.Reply reply) {
+        return reply.status() == 401 && "invalid_client".equals(reply.body().optString("error", null));
+    }
+
+    private static JSONObject scrub(JSONObject body, String... secrets) {
+        JSONObject apiError = body.optJSONObject("error");
+        String error;
+        String description;
+        if (apiError != null) {
+            error = firstPresent(apiError.optString("code", null), apiError.optString("type", null), "api_error");
+            description = apiError.optString("message", null);
+        } else {
+            error = body.optString("error", null);
+            description = body.optString("error_description", null);
+        }
+        JSONObject clean = new JSONObject();
+        if (error != null) {
+            clean.put("error", redact(error, secrets));
+        }
+        if (description != null) {
+            clean.put("error_description", redact(description, secrets));
+        }
+        return clean;
+    }
+
+    static String redact(String text, String... secrets) {
+        String result = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                result = result.replace(secret, REDACTED);
+            }
+        }
+        return STRIPE_SECRET.matcher(result).replaceAll(REDACTED);
+    }
+
+    private static String firstPresent(String... values) {
+        return Stream.of(values).filter(Objects::nonNull).filter(v -> !v.isEmpty()).findFirst().orElse(null);
+    }
+}

@@ -15,39 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** API tokens, the data API they protect, and introspection, black box over HTTP. */
-@ExtendWith(ArquillianExtension.class)
-class ApiTokensIT {
+class ApiTokensIT extends DeployedLatchkey {
 
-    @Deployment(testable = false)
-    static WebArchive latchkey() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("latchkey.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
     TestTeam team;
     String site;
 
     @BeforeEach
     void connect() {
-        api = Api.at(base);
         team = api.newTeam();
         site = team.createSite("shop");
     }

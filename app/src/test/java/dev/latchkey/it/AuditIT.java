@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.io.File;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -24,33 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The audit log, black box: every change leaves one event; query, export, verify, retention. */
-@ExtendWith(ArquillianExtension.class)
-class AuditIT {
-
-    @Deployment(testable = false)
-    static WebArchive latchkey() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("latchkey.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(base);
-    }
+class AuditIT extends DeployedLatchkey {
 
     @Test
     void eachChangeLeavesExactlyOneEventWithActorTargetAddressAndRequestId() {

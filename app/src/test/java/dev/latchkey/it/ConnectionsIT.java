@@ -15,9 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -27,36 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Provider connections end to end on Payara Micro and MariaDB, with the Acme provider loaded
  * from a plugin jar and answered by a local fake: connect, callback, custody, fetch through
  * the site token, refresh (on demand, forced, scheduled, concurrent), failures, disconnect.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConnectionsIT {
-
-    @Deployment(testable = false)
-    static WebArchive latchkey() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("latchkey.war")));
-    }
+class ConnectionsIT extends DeployedLatchkey {
 
     static FakeOAuthServer acme;
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
     TestTeam team;
     String site;
 
@@ -72,7 +54,6 @@ class ConnectionsIT {
 
     @BeforeEach
     void site() {
-        api = Api.at(base);
         team = api.newTeam();
         site = team.createSite("functions");
     }

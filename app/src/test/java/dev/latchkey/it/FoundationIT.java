@@ -14,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
-import java.io.File;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,37 +21,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The foundation, black box over HTTP against the real WAR on Payara Micro and MariaDB:
  * bootstrap, teams, members, sites, personal access tokens, the credential filter and the
  * error shape.
  */
-@ExtendWith(ArquillianExtension.class)
-class FoundationIT {
-
-    @Deployment(testable = false)
-    static WebArchive latchkey() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("latchkey.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = Api.at(base);
-    }
+class FoundationIT extends DeployedLatchkey {
 
     // --- bootstrap and teams ---
 

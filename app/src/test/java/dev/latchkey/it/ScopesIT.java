@@ -10,35 +10,17 @@ import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.File;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Data scopes, black box: schema, scope management, and field-level enforcement that follows
  * every edit and delete on the next request. Two scopes overlap on Customer.email throughout.
  */
-@ExtendWith(ArquillianExtension.class)
-class ScopesIT {
+class ScopesIT extends DeployedLatchkey {
 
-    @Deployment(testable = false)
-    static WebArchive latchkey() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("latchkey.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
     TestTeam team;
     String site;
     String pii;
@@ -47,7 +29,6 @@ class ScopesIT {
 
     @BeforeEach
     void siteWithSchemaScopesAndData() {
-        api = Api.at(base);
         team = api.newTeam();
         site = team.createSite("crm");
         team.owner().body(Map.of("types", List.of(

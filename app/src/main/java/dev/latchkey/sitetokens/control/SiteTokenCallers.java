@@ -4,11 +4,9 @@ import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CallerFactory;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.entity.Credential;
-import dev.latchkey.sites.entity.Site;
-import dev.latchkey.teams.entity.Team;
+import dev.latchkey.sites.control.SiteCallers;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +15,8 @@ import java.util.Set;
 @ApplicationScoped
 public class SiteTokenCallers implements CallerFactory {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    SiteCallers sites;
 
     @Override
     public CredentialKind kind() {
@@ -27,13 +25,6 @@ public class SiteTokenCallers implements CallerFactory {
 
     @Override
     public Optional<Caller> callerFor(Credential credential) {
-        Site site = em.find(Site.class, credential.siteId());
-        if (site == null) {
-            return Optional.empty();
-        }
-        Team team = em.find(Team.class, site.teamId());
-        return Optional.of(new Caller(CredentialKind.SITE_TOKEN, credential.id(), credential.name(),
-                new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
-                null, Set.of(), false, List.of(), credential.expiresAt()));
+        return sites.callerFor(credential, null, Set.of(), false, List.of());
     }
 }

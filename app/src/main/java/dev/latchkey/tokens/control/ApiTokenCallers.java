@@ -5,21 +5,18 @@ import dev.latchkey.credentials.control.CallerFactory;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.scopes.control.Scopes;
-import dev.latchkey.sites.entity.Site;
-import jakarta.inject.Inject;
-import dev.latchkey.teams.entity.Team;
+import dev.latchkey.sites.control.SiteCallers;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
-/** An API token acts for its site, in its environment, with its permissions. */
+/** An API token acts for its site, in its environment, with its permissions and scopes. */
 @ApplicationScoped
 public class ApiTokenCallers implements CallerFactory {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    SiteCallers sites;
 
     @Inject
     Scopes scopes;
@@ -31,14 +28,7 @@ public class ApiTokenCallers implements CallerFactory {
 
     @Override
     public Optional<Caller> callerFor(Credential credential) {
-        Site site = em.find(Site.class, credential.siteId());
-        if (site == null) {
-            return Optional.empty();
-        }
-        Team team = em.find(Team.class, site.teamId());
-        return Optional.of(new Caller(CredentialKind.API_TOKEN, credential.id(), credential.name(),
-                new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
-                credential.environment(), credential.permissions(), credential.scoped(),
-                credential.scoped() ? scopes.heldBy(credential.id()) : List.of(), credential.expiresAt()));
+        return sites.callerFor(credential, credential.environment(), credential.permissions(), credential.scoped(),
+                credential.scoped() ? scopes.heldBy(credential.id()) : List.of());
     }
 }

@@ -1,0 +1,34 @@
+package dev.latchkey.sites.control;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.sites.entity.Site;
+import dev.latchkey.teams.entity.Team;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds the caller of a credential that belongs to a site (API keys, site tokens). */
+@ApplicationScoped
+public class SiteCallers {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The caller, or empty when the credential's site is gone. */
+    public Optional<Caller> callerFor(Credential credential, String environment, Set<Permission> permissions,
+                                      boolean scoped, List<String> scopes) {
+        Site site = em.find(Site.class, credential.siteId());
+        if (site == null) {
+            return Optional.empty();
+        }
+        Team team = em.find(Team.class, site.teamId());
+        return Optional.of(new Caller(credential.kind(), credential.id(), credential.name(),
+                new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
+                environment, permissions, scoped, scopes, credential.expiresAt()));
+    }
+}

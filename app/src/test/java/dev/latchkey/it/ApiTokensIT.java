@@ -28,7 +28,7 @@ class ApiTokensIT extends DeployedLatchkey {
     String site;
 
     @BeforeEach
-    void connect() {
+    void teamAndSite() {
         team = api.newTeam();
         site = team.createSite("shop");
     }

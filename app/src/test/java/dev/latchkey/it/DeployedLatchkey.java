@@ -27,8 +27,9 @@ abstract class DeployedLatchkey {
 
     Api api;
 
+    /** Runs before the subclass's own set-up (which must not be named the same). */
     @BeforeEach
-    void connect() {
+    void connectToDeployment() {
         api = Api.at(base);
     }
 }

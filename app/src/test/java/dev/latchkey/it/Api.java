@@ -45,6 +45,11 @@ public final class Api {
         return new Api(URI.create(base));
     }
 
+    /** The base URL this client talks to. */
+    static String baseOf(Api api) {
+        return api.base.toString().replaceAll("/+$", "");
+    }
+
     public RequestSpecification anonymous() {
         return given().baseUri(base.toString()).contentType(ContentType.JSON);
     }

@@ -6,6 +6,7 @@ import dev.latchkey.connections.entity.Connection;
 import dev.latchkey.connections.entity.ConnectionState;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.crypto.control.SecretBox;
+import dev.latchkey.http.control.PublicUrl;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.providers.Account;
@@ -31,7 +32,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A site's connections: starting the connect flow, taking the callback's single-use state,
@@ -82,11 +82,10 @@ public class Connections {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "latchkey.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    PublicUrl publicUrl;
 
     public URI callbackUri() {
-        return URI.create(publicUrl.replaceAll("/+$", "") + "/v1/connections/callback");
+        return publicUrl.resolve("/v1/connections/callback");
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

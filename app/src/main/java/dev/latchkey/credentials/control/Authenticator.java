@@ -46,6 +46,9 @@ public class Authenticator {
     @Inject
     Event<CredentialRefused> refusals;
 
+    @Inject
+    Instance<JwtVerifier> jwtVerifiers;
+
     private final Map<CredentialKind, CallerFactory> byKind = new EnumMap<>(CredentialKind.class);
 
     /** A token that matched a stored credential, and what state that credential is in. */
@@ -66,6 +69,9 @@ public class Authenticator {
      * token that is not valid now, 403 for a valid one used from an address it does not allow.
      */
     public Caller authenticate(String presented, String clientAddress) {
+        if (JwtVerifier.looksLikeJwt(presented)) {
+            return jwt().verify(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
+        }
         Match match = match(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
         Credential credential = match.credential();
         switch (match.status()) {
@@ -101,9 +107,16 @@ public class Authenticator {
      * which must not count as a use nor tell why a token is inactive).
      */
     public Optional<Caller> inspect(String presented) {
+        if (JwtVerifier.looksLikeJwt(presented)) {
+            return jwt().verify(presented);
+        }
         return match(presented)
                 .filter(m -> "active".equals(m.status()))
                 .flatMap(m -> m.factory().callerFor(m.credential()));
+    }
+
+    private JwtVerifier jwt() {
+        return jwtVerifiers.isResolvable() ? jwtVerifiers.get() : jwt -> Optional.empty();
     }
 
     private Optional<Match> match(String presented) {

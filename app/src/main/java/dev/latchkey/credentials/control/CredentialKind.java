@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum CredentialKind {
     PERSONAL_TOKEN("personal_token", List.of("pat_")),
     API_TOKEN("api_token", List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_")),
-    SITE_TOKEN("site_token", List.of("st_"));
+    SITE_TOKEN("site_token", List.of("st_")),
+    /** JWT access tokens of the OAuth server: no opaque prefix, see {@link JwtVerifier}. */
+    OAUTH_TOKEN("oauth_token", List.of());
 
     private final String wireName;
     private final List<String> prefixes;

@@ -4,6 +4,7 @@ import dev.latchkey.audit.control.AuditRetention;
 import dev.latchkey.connections.control.ProviderRegistry;
 import dev.latchkey.connections.control.RefreshSchedule;
 import dev.latchkey.crypto.control.MasterKeyRing;
+import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.Migrations;
 import dev.latchkey.teams.control.Bootstrap;
@@ -47,6 +48,9 @@ public class StartupSequence {
     RefreshSchedule refreshes;
 
     @Inject
+    SigningKeys signingKeys;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
@@ -56,6 +60,7 @@ public class StartupSequence {
             migrate();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
             providers.load();
+            signingKeys.ensureSigningKey();
             retention.start();
             refreshes.start();
         } catch (RuntimeException e) {

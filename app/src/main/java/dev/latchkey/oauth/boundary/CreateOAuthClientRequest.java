@@ -1,0 +1,16 @@
+package dev.latchkey.oauth.boundary;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** {@code POST /v1/sites/{site}/oauth-clients}. */
+public record CreateOAuthClientRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull String type,
+        String environment,
+        @Size(max = 20) List<String> redirectUris,
+        List<String> grantTypes,
+        List<String> scopes) {
+}

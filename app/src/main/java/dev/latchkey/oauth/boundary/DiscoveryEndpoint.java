@@ -1,0 +1,44 @@
+package dev.latchkey.oauth.boundary;
+
+import dev.latchkey.credentials.boundary.Public;
+import dev.latchkey.oauth.control.AccessTokens;
+import dev.latchkey.oauth.control.OAuthScopes;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** RFC 8414 authorization server metadata: what a standard client library reads first. */
+@Path(".well-known/oauth-authorization-server")
+@RequestScoped
+@Public
+@Produces(MediaType.APPLICATION_JSON)
+public class DiscoveryEndpoint {
+
+    @Inject
+    AccessTokens tokens;
+
+    @GET
+    public Map<String, Object> metadata() {
+        String issuer = tokens.issuer();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", issuer);
+        metadata.put("token_endpoint", issuer + "/oauth/token");
+        metadata.put("jwks_uri", issuer + "/oauth/jwks");
+        metadata.put("revocation_endpoint", issuer + "/oauth/revoke");
+        metadata.put("introspection_endpoint", issuer + "/oauth/introspect");
+        metadata.put("grant_types_supported", List.of("client_credentials"));
+        metadata.put("response_types_supported", List.of());
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("scopes_supported", OAuthScopes.SUPPORTED);
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256"));
+        return metadata;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.latchkey.oauth.boundary;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.latchkey.credentials.boundary.Public;
+import dev.latchkey.oauth.control.AccessTokens;
+import dev.latchkey.oauth.control.OAuthException;
+import dev.latchkey.oauth.control.TokenGrants;
+import dev.latchkey.oauth.entity.OAuthClient;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /oauth/introspect} (RFC 7662) for resource servers authenticating as a
+ * confidential client: active tokens of the same team are described, anything else is
+ * {@code {"active": false}}.
+ */
+@Path("oauth/introspect")
+@RequestScoped
+@Public
+@Produces(MediaType.APPLICATION_JSON)
+public class IntrospectionEndpoint {
+
+    @Inject
+    TokenGrants grants;
+
+    @Inject
+    AccessTokens tokens;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Map<String, Object> introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                         @FormParam("token") String token, @FormParam("client_id") String clientId,
+                                         @FormParam("client_secret") String clientSecret) {
+        OAuthClient caller = grants.authenticate(authorization, clientId, clientSecret);
+        if (token == null || token.isBlank()) {
+            throw OAuthException.invalidRequest("token is required");
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("active", false);
+        tokens.claims(token.trim()).ifPresent(claims -> describe(claims, caller, answer));
+        return answer;
+    }
+
+    private void describe(JWTClaimsSet claims, OAuthClient caller, Map<String, Object> answer) {
+        try {
+            OAuthClient owner = em.find(OAuthClient.class, claims.getStringClaim("client_id"));
+            if (owner == null || !owner.teamId().equals(caller.teamId())) {
+                return;
+            }
+            answer.put("active", true);
+            answer.put("scope", claims.getStringClaim("scope"));
+            answer.put("client_id", owner.id());
+            answer.put("token_type", "Bearer");
+            answer.put("sub", claims.getSubject());
+            answer.put("iss", claims.getIssuer());
+            answer.put("aud", claims.getAudience());
+            answer.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
+            answer.put("iat", claims.getIssueTime().toInstant().getEpochSecond());
+            answer.put("jti", claims.getJWTID());
+            answer.put("site_id", owner.siteId());
+            answer.put("environment", owner.environment());
+        } catch (ParseException e) {
+            answer.put("active", false);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.latchkey.oauth.boundary;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.oauth.control.OAuthClients;
+import dev.latchkey.oauth.entity.OAuthClient;
+import dev.latchkey.paging.boundary.ListView;
+import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.sites.control.Sites;
+import dev.latchkey.sites.entity.Site;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /v1/sites/{site}/oauth-clients}: register, list, read, delete clients, and roll secrets. */
+@Path("v1/sites/{site}/oauth-clients")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OAuthClientsResource {
+
+    @Inject
+    CurrentRequest request;
+
+    @Inject
+    Sites sites;
+
+    @Inject
+    OAuthClients clients;
+
+    @PathParam("site")
+    String siteId;
+
+    @POST
+    public Response create(@NotNull @Valid CreateOAuthClientRequest body) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        var registered = clients.create(caller, sites.find(caller, siteId), new OAuthClients.Spec(body.name(),
+                body.type(), body.environment(), body.redirectUris(), body.grantTypes(), body.scopes()));
+        return Response.status(Response.Status.CREATED)
+                .entity(OAuthClientView.of(registered.client(), registered.secret())).build();
+    }
+
+    @GET
+    public ListView<OAuthClientView> list(@QueryParam("limit") String limit,
+                                          @QueryParam("starting_after") String startingAfter) {
+        Site site = site(Permission.READ);
+        return ListView.of(clients.list(site, PageRequest.of(limit, startingAfter)), c -> OAuthClientView.of(c, null),
+                OAuthClient::id);
+    }
+
+    @GET
+    @Path("{id}")
+    public OAuthClientView get(@PathParam("id") String id) {
+        return OAuthClientView.of(clients.find(site(Permission.READ), id), null);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        clients.delete(site(Permission.ADMIN), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/secret")
+    public Response rollSecret(@PathParam("id") String id) {
+        var registered = clients.rollSecret(site(Permission.ADMIN), id);
+        return Response.status(Response.Status.CREATED)
+                .entity(OAuthClientView.of(registered.client(), registered.secret())).build();
+    }
+
+    private Site site(Permission needed) {
+        Caller caller = request.caller().require(needed);
+        return sites.find(caller, siteId);
+    }
+}

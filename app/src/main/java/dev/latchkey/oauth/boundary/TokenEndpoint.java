@@ -1,0 +1,54 @@
+package dev.latchkey.oauth.boundary;
+
+import dev.latchkey.credentials.boundary.Public;
+import dev.latchkey.oauth.control.AccessTokens;
+import dev.latchkey.oauth.control.OAuthException;
+import dev.latchkey.oauth.control.TokenGrants;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code POST /oauth/token} (RFC 6749 §3.2): issues access tokens. */
+@Path("oauth/token")
+@RequestScoped
+@Public
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenEndpoint {
+
+    @Inject
+    TokenGrants grants;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @FormParam("grant_type") String grantType, @FormParam("scope") String scope,
+                          @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
+        if (grantType == null || grantType.isBlank()) {
+            throw OAuthException.invalidRequest("grant_type is required");
+        }
+        var client = grants.authenticate(authorization, clientId, clientSecret);
+        AccessTokens.Issued issued = switch (grantType) {
+            case "client_credentials" -> grants.clientCredentials(client, scope);
+            default -> throw new OAuthException(400, "unsupported_grant_type",
+                    "Unsupported grant_type '" + grantType + "'");
+        };
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", issued.jwt());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", Duration.between(Instant.now(), issued.expiresAt()).toSeconds() + 1);
+        body.put("scope", String.join(" ", issued.scopes()));
+        return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+}

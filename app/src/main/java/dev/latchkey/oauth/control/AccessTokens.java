@@ -1,0 +1,159 @@
+package dev.latchkey.oauth.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.control.JwtVerifier;
+import dev.latchkey.http.control.PublicUrl;
+import dev.latchkey.identifiers.control.Base62;
+import dev.latchkey.oauth.entity.IssuedAccessToken;
+import dev.latchkey.oauth.entity.OAuthClient;
+import dev.latchkey.sites.entity.Site;
+import dev.latchkey.teams.entity.Team;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Access tokens: JWTs per RFC 9068 ({@code typ: at+jwt}), ES256 with a {@code kid}. Every token
+ * is recorded by {@code jti} when issued, so verification can refuse a revoked one (or one
+ * whose client was deleted) before it expires; that check is a primary-key lookup.
+ */
+@ApplicationScoped
+public class AccessTokens implements JwtVerifier {
+
+    static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
+    /** An issued token and what the token response says about it. */
+    public record Issued(String jwt, String jti, Instant expiresAt, List<String> scopes) {
+
+        @Override
+        public String toString() {
+            return "Issued[" + jti + "]";
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    AccessTokenSettings settings;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    Clock clock;
+
+    public String issuer() {
+        return publicUrl.base();
+    }
+
+    /** Signs and records a token; call inside the transaction of the grant. */
+    public Issued issue(OAuthClient client, String subject, List<String> scopes, String familyId) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(settings.lifetime());
+        String jti = "at_" + Base62.random(22);
+        SigningKeys.Loaded key = keys.current();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject(subject)
+                .audience(issuer())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(jti)
+                .claim("client_id", client.id())
+                .claim("scope", String.join(" ", scopes))
+                .claim("site_id", client.siteId())
+                .claim("env", client.environment())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(AT_JWT).keyID(key.kid()).build(),
+                claims);
+        try {
+            jwt.sign(new ECDSASigner(key.key()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        em.persist(new IssuedAccessToken(jti, client.id(), familyId, expires));
+        return new Issued(jwt.serialize(), jti, expires, scopes);
+    }
+
+    /** The verified claims of one of our access tokens that is valid and unrevoked now. */
+    public Optional<JWTClaimsSet> claims(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWSHeader header = jwt.getHeader();
+            // Only what we issue: ES256 (no "none", no HMAC confusion) and the at+jwt type.
+            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || !AT_JWT.equals(header.getType())
+                    || header.getKeyID() == null) {
+                return Optional.empty();
+            }
+            Optional<SigningKeys.Loaded> key = keys.byKid(header.getKeyID());
+            if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get().key().toECPublicKey()))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = clock.instant();
+            if (!issuer().equals(claims.getIssuer()) || claims.getAudience() == null
+                    || !claims.getAudience().contains(issuer()) || claims.getExpirationTime() == null
+                    || !claims.getExpirationTime().toInstant().isAfter(now) || claims.getJWTID() == null) {
+                return Optional.empty();
+            }
+            IssuedAccessToken issued = em.find(IssuedAccessToken.class, claims.getJWTID());
+            if (issued == null || issued.revokedAt() != null) {
+                return Optional.empty();
+            }
+            return Optional.of(claims);
+        } catch (ParseException | JOSEException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Caller> verify(String token) {
+        return claims(token).flatMap(this::caller);
+    }
+
+    private Optional<Caller> caller(JWTClaimsSet claims) {
+        try {
+            OAuthClient client = em.find(OAuthClient.class, claims.getStringClaim("client_id"));
+            if (client == null) {
+                return Optional.empty();
+            }
+            Site site = em.find(Site.class, client.siteId());
+            Team team = em.find(Team.class, client.teamId());
+            List<String> scopes = OAuthScopes.parse(claims.getStringClaim("scope"));
+            return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(),
+                    new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
+                    client.environment(), OAuthScopes.permissions(scopes), false, List.of(),
+                    claims.getExpirationTime().toInstant()));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Revokes one token by jti; only the client it was issued to may. */
+    public void revoke(String jti, String clientId) {
+        IssuedAccessToken issued = em.find(IssuedAccessToken.class, jti);
+        if (issued != null && issued.clientId().equals(clientId)) {
+            issued.revoke(clock.instant());
+        }
+    }
+}

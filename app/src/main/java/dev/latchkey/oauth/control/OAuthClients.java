@@ -1,0 +1,174 @@
+package dev.latchkey.oauth.control;
+
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.crypto.control.SecretBox;
+import dev.latchkey.identifiers.control.Base62;
+import dev.latchkey.oauth.entity.OAuthClient;
+import dev.latchkey.paging.control.Page;
+import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.paging.control.Pages;
+import dev.latchkey.problems.control.InvalidInputException;
+import dev.latchkey.problems.control.NoSuchResourceException;
+import dev.latchkey.sites.entity.Site;
+import dev.latchkey.tokens.control.ApiTokenKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A site's OAuth clients. Confidential clients get a secret, shown once and kept sealed;
+ * public clients get none. Redirect URIs are compared exactly.
+ */
+@ApplicationScoped
+public class OAuthClients {
+
+    public static final String SECRET_PREFIX = "lcs_";
+    static final List<String> GRANT_TYPES = List.of("client_credentials");
+
+    /** A client and, when it was just created or rolled, its secret (shown once). */
+    public record Registered(OAuthClient client, String secret) {
+
+        @Override
+        public String toString() {
+            return "Registered[" + client.id() + "]";
+        }
+    }
+
+    /** What a client is registered with. */
+    public record Spec(String name, String type, String environment, List<String> redirectUris,
+                       List<String> grantTypes, List<String> scopes) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public Registered create(Caller caller, Site site, Spec spec) {
+        if (!OAuthClient.CONFIDENTIAL.equals(spec.type()) && !OAuthClient.PUBLIC.equals(spec.type())) {
+            throw new InvalidInputException("type", "type must be 'confidential' or 'public'");
+        }
+        String environment = ApiTokenKind.environment(spec.environment() == null ? "live" : spec.environment());
+        List<String> grants = spec.grantTypes() == null || spec.grantTypes().isEmpty()
+                ? List.of("client_credentials") : spec.grantTypes();
+        for (String grant : grants) {
+            if (!GRANT_TYPES.contains(grant)) {
+                throw new InvalidInputException("grant_types", "Unsupported grant type '" + grant + "'; supported: "
+                        + String.join(", ", GRANT_TYPES));
+            }
+        }
+        if (grants.contains("client_credentials") && OAuthClient.PUBLIC.equals(spec.type())) {
+            throw new InvalidInputException("grant_types", "Public clients cannot use client_credentials");
+        }
+        List<String> scopes = spec.scopes() == null ? OAuthScopes.SUPPORTED : spec.scopes();
+        List<String> unknown = OAuthScopes.unsupported(scopes);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("scopes", "Unknown scope '" + unknown.get(0) + "'; use "
+                    + String.join(", ", OAuthScopes.SUPPORTED));
+        }
+        List<String> redirects = spec.redirectUris() == null ? List.of() : spec.redirectUris();
+        redirects.forEach(OAuthClients::validateRedirect);
+        String creator = caller.member() != null ? caller.member().id() : caller.credentialId();
+        OAuthClient client = new OAuthClient(site.teamId(), site.id(), spec.name().trim(), spec.type(), environment,
+                redirects, grants, scopes, creator, clock.instant());
+        String secret = client.confidential() ? newSecret(client) : null;
+        em.persist(client);
+        audit.record(site.teamId(), site.id(), "oauth_client.created", target(client), Map.of(
+                "type", client.type(), "grant_types", grants, "scopes", scopes, "redirect_uris", redirects));
+        return new Registered(client, secret);
+    }
+
+    public Page<OAuthClient> list(Site site, PageRequest request) {
+        return pages.list(OAuthClient.class, "e.siteId = :site", Map.of("site", site.id()), request);
+    }
+
+    public OAuthClient find(Site site, String clientId) {
+        OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
+        if (client == null || !client.siteId().equals(site.id())) {
+            throw new NoSuchResourceException("OAuth client", clientId);
+        }
+        return client;
+    }
+
+    /** Deletes the client; its access tokens stop working on their next use. */
+    public void delete(Site site, String clientId) {
+        OAuthClient client = find(site, clientId);
+        em.createQuery("delete from IssuedAccessToken t where t.clientId = :client")
+                .setParameter("client", client.id()).executeUpdate();
+        em.remove(client);
+        audit.record(site.teamId(), site.id(), "oauth_client.deleted", target(client), Map.of("name", client.name()));
+    }
+
+    /** A new secret replaces the old one at once. */
+    public Registered rollSecret(Site site, String clientId) {
+        OAuthClient client = find(site, clientId);
+        if (!client.confidential()) {
+            throw new InvalidInputException("Public clients have no secret");
+        }
+        String secret = newSecret(client);
+        audit.record(site.teamId(), site.id(), "oauth_client.secret_rolled", target(client),
+                Map.of("last4", client.secretLast4()));
+        return new Registered(client, secret);
+    }
+
+    /** The client whose id and secret these are, compared in constant time. */
+    public Optional<OAuthClient> authenticate(String clientId, String secret) {
+        OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
+        if (client == null || !client.confidential() || secret == null) {
+            return Optional.empty();
+        }
+        String expected = box.open(client.sealedSecret(), context(client));
+        boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8));
+        return same ? Optional.of(client) : Optional.empty();
+    }
+
+    private String newSecret(OAuthClient client) {
+        String secret = SECRET_PREFIX + Base62.random(40);
+        client.secret(box.seal(secret, context(client)), secret.substring(secret.length() - 4));
+        return secret;
+    }
+
+    private static String context(OAuthClient client) {
+        return "oauth-client:" + client.id();
+    }
+
+    private static void validateRedirect(String uri) {
+        try {
+            URI parsed = URI.create(uri);
+            boolean loopback = "http".equals(parsed.getScheme()) && ("127.0.0.1".equals(parsed.getHost())
+                    || "localhost".equals(parsed.getHost()) || "[::1]".equals(parsed.getHost()));
+            if (!parsed.isAbsolute() || parsed.getFragment() != null
+                    || !("https".equals(parsed.getScheme()) || loopback || !parsed.getScheme().startsWith("http"))) {
+                throw new InvalidInputException("redirect_uris", "'" + uri + "' must be an absolute https URI "
+                        + "(http only for loopback), without a fragment");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("redirect_uris", "'" + uri + "' is not a URI");
+        }
+    }
+
+    private static Target target(OAuthClient client) {
+        return new Target("oauth_client", client.id(), client.name());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.latchkey.oauth.control;
+
+import dev.latchkey.credentials.control.Permission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * OAuth scopes and what they grant: {@code read}, {@code write} and {@code delete} are the
+ * permissions of the same names on the client's site data.
+ */
+public final class OAuthScopes {
+
+    public static final List<String> SUPPORTED = List.of("read", "write", "delete");
+
+    private OAuthScopes() {
+    }
+
+    /** Parses a space-separated scope parameter. */
+    public static List<String> parse(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return List.of();
+        }
+        return List.copyOf(new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +"))));
+    }
+
+    /** Scopes a client may be registered with; anything else is a 400 naming it. */
+    public static List<String> unsupported(List<String> scopes) {
+        List<String> unknown = new ArrayList<>(scopes);
+        unknown.removeAll(SUPPORTED);
+        return unknown;
+    }
+
+    public static Set<Permission> permissions(List<String> scopes) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        scopes.forEach(scope -> Permission.fromWire(scope).ifPresent(permissions::add));
+        permissions.remove(Permission.ADMIN);
+        return permissions;
+    }
+}

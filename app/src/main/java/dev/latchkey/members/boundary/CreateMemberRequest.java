@@ -5,9 +5,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /v1/members}. */
+/** {@code POST /v1/members}; {@code password} is optional (needed to sign in on the consent page). */
 public record CreateMemberRequest(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 200) String name,
-        @NotNull String role) {
+        @NotNull String role,
+        String password) {
+
+    @Override
+    public String toString() {
+        return "CreateMemberRequest[" + email + ", " + role + "]";
+    }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.members.boundary;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.members.control.MemberPasswords;
 import dev.latchkey.members.control.Members;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.paging.boundary.ListView;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -47,6 +49,9 @@ public class MembersResource {
     PersonalTokens personalTokens;
 
     @Inject
+    MemberPasswords passwords;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -60,6 +65,9 @@ public class MembersResource {
     public Response add(@NotNull @Valid CreateMemberRequest body) {
         Caller caller = request.caller().require(Permission.ADMIN);
         Member member = members.add(caller, body.email(), body.name(), body.role());
+        if (body.password() != null) {
+            passwords.set(member, body.password());
+        }
         return Response.status(Response.Status.CREATED).entity(MemberView.of(member)).build();
     }
 
@@ -80,6 +88,23 @@ public class MembersResource {
     @Path("{id}")
     public Response remove(@PathParam("id") String id) {
         members.remove(request.caller().require(Permission.ADMIN), id);
+        return Response.noContent().build();
+    }
+
+    /** Sets a password: members set their own; owners set those of members they added. */
+    @PUT
+    @Path("{id}/password")
+    public Response setPassword(@PathParam("id") String id, @NotNull @Valid PasswordRequest body) {
+        Caller caller = request.caller().require(Permission.ADMIN);
+        Member member = members.find(caller, id);
+        Caller.MemberRef actor = caller.requireMember();
+        if (!actor.id().equals(member.id())) {
+            caller.requireOwner("set other members' passwords");
+            if (!actor.id().equals(member.createdBy())) {
+                throw new NotPermittedException("Owners may set passwords only for members they added");
+            }
+        }
+        passwords.set(member, body.password());
         return Response.noContent().build();
     }
 

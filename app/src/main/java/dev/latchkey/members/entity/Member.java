@@ -42,6 +42,10 @@ public class Member {
     @Column(name = "instance_admin")
     private boolean instanceAdmin;
 
+    /** A bcrypt hash, or null when the member has no password (it then cannot sign in). */
+    @Column(name = "password_hash")
+    private String passwordHash;
+
     @Column(name = "created_by")
     private String createdBy;
 
@@ -65,6 +69,18 @@ public class Member {
     public Member asInstanceAdmin() {
         this.instanceAdmin = true;
         return this;
+    }
+
+    public void passwordHash(String hash) {
+        this.passwordHash = hash;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     public void changeRole(Role newRole) {

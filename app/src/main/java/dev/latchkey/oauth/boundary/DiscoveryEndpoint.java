@@ -28,13 +28,17 @@ public class DiscoveryEndpoint {
         String issuer = tokens.issuer();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
+        metadata.put("authorization_endpoint", issuer + "/oauth/authorize");
         metadata.put("token_endpoint", issuer + "/oauth/token");
         metadata.put("jwks_uri", issuer + "/oauth/jwks");
         metadata.put("revocation_endpoint", issuer + "/oauth/revoke");
         metadata.put("introspection_endpoint", issuer + "/oauth/introspect");
-        metadata.put("grant_types_supported", List.of("client_credentials"));
-        metadata.put("response_types_supported", List.of());
-        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("grant_types_supported", List.of("authorization_code", "client_credentials", "refresh_token"));
+        metadata.put("response_types_supported", List.of("code"));
+        metadata.put("response_modes_supported", List.of("query"));
+        metadata.put("code_challenge_methods_supported", List.of("S256"));
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post",
+                "none"));
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("scopes_supported", OAuthScopes.SUPPORTED);

@@ -34,21 +34,30 @@ public class TokenEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @FormParam("grant_type") String grantType, @FormParam("scope") String scope,
-                          @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
+                          @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
+                          @FormParam("code") String code, @FormParam("redirect_uri") String redirectUri,
+                          @FormParam("code_verifier") String codeVerifier,
+                          @FormParam("refresh_token") String refreshToken) {
         if (grantType == null || grantType.isBlank()) {
             throw OAuthException.invalidRequest("grant_type is required");
         }
-        var client = grants.authenticate(authorization, clientId, clientSecret);
-        AccessTokens.Issued issued = switch (grantType) {
+        var client = grants.identify(authorization, clientId, clientSecret);
+        TokenGrants.Granted granted = switch (grantType) {
             case "client_credentials" -> grants.clientCredentials(client, scope);
+            case "authorization_code" -> grants.authorizationCode(client, code, redirectUri, codeVerifier);
+            case "refresh_token" -> grants.refresh(client, refreshToken, scope);
             default -> throw new OAuthException(400, "unsupported_grant_type",
                     "Unsupported grant_type '" + grantType + "'");
         };
+        AccessTokens.Issued issued = granted.access();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", issued.jwt());
         body.put("token_type", "Bearer");
         body.put("expires_in", Duration.between(Instant.now(), issued.expiresAt()).toSeconds() + 1);
         body.put("scope", String.join(" ", issued.scopes()));
+        if (granted.refreshToken() != null) {
+            body.put("refresh_token", granted.refreshToken());
+        }
         return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 }

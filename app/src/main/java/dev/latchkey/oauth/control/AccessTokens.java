@@ -12,7 +12,9 @@ import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.JwtVerifier;
 import dev.latchkey.http.control.PublicUrl;
+import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.identifiers.control.Base62;
+import dev.latchkey.members.entity.Member;
 import dev.latchkey.oauth.entity.IssuedAccessToken;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.sites.entity.Site;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Access tokens: JWTs per RFC 9068 ({@code typ: at+jwt}), ES256 with a {@code kid}. Every token
@@ -139,11 +142,21 @@ public class AccessTokens implements JwtVerifier {
             }
             Site site = em.find(Site.class, client.siteId());
             Team team = em.find(Team.class, client.teamId());
-            List<String> scopes = OAuthScopes.parse(claims.getStringClaim("scope"));
+            Set<Permission> permissions = OAuthScopes.permissions(OAuthScopes.parse(claims.getStringClaim("scope")));
+            Caller.MemberRef member = null;
+            if (!client.id().equals(claims.getSubject())) {
+                // A member approved this token: it never gets more than the member has now.
+                Member approver = em.find(Member.class, claims.getSubject());
+                if (approver == null || !approver.teamId().equals(client.teamId())) {
+                    return Optional.empty();
+                }
+                permissions.retainAll(approver.role().permissions());
+                member = new Caller.MemberRef(approver.id(), approver.email(), approver.name(), approver.role(),
+                        false);
+            }
             return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(),
-                    new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
-                    client.environment(), OAuthScopes.permissions(scopes), false, List.of(),
-                    claims.getExpirationTime().toInstant()));
+                    new Caller.TeamRef(team.id(), team.name()), member, new Caller.SiteRef(site.id(), site.name()),
+                    client.environment(), permissions, false, List.of(), claims.getExpirationTime().toInstant()));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -33,7 +33,7 @@ import java.util.Optional;
 public class OAuthClients {
 
     public static final String SECRET_PREFIX = "lcs_";
-    static final List<String> GRANT_TYPES = List.of("client_credentials");
+    static final List<String> GRANT_TYPES = List.of("authorization_code", "client_credentials", "refresh_token");
 
     /** A client and, when it was just created or rolled, its secret (shown once). */
     public record Registered(OAuthClient client, String secret) {
@@ -70,7 +70,8 @@ public class OAuthClients {
         }
         String environment = ApiTokenKind.environment(spec.environment() == null ? "live" : spec.environment());
         List<String> grants = spec.grantTypes() == null || spec.grantTypes().isEmpty()
-                ? List.of("client_credentials") : spec.grantTypes();
+                ? (OAuthClient.PUBLIC.equals(spec.type()) ? List.of("authorization_code", "refresh_token")
+                        : List.of("client_credentials")) : spec.grantTypes();
         for (String grant : grants) {
             if (!GRANT_TYPES.contains(grant)) {
                 throw new InvalidInputException("grant_types", "Unsupported grant type '" + grant + "'; supported: "
@@ -88,6 +89,9 @@ public class OAuthClients {
         }
         List<String> redirects = spec.redirectUris() == null ? List.of() : spec.redirectUris();
         redirects.forEach(OAuthClients::validateRedirect);
+        if (grants.contains("authorization_code") && redirects.isEmpty()) {
+            throw new InvalidInputException("redirect_uris", "The code flow needs at least one redirect URI");
+        }
         String creator = caller.member() != null ? caller.member().id() : caller.credentialId();
         OAuthClient client = new OAuthClient(site.teamId(), site.id(), spec.name().trim(), spec.type(), environment,
                 redirects, grants, scopes, creator, clock.instant());

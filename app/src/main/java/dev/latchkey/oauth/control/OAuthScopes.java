@@ -10,11 +10,13 @@ import java.util.Set;
 
 /**
  * OAuth scopes and what they grant: {@code read}, {@code write} and {@code delete} are the
- * permissions of the same names on the client's site data.
+ * permissions of the same names on the client's site data; {@code offline_access} is needed
+ * for a refresh token.
  */
 public final class OAuthScopes {
 
-    public static final List<String> SUPPORTED = List.of("read", "write", "delete");
+    public static final String OFFLINE_ACCESS = "offline_access";
+    public static final List<String> SUPPORTED = List.of("read", "write", "delete", OFFLINE_ACCESS);
 
     private OAuthScopes() {
     }

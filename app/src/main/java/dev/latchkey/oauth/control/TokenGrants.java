@@ -1,21 +1,38 @@
 package dev.latchkey.oauth.control;
 
 import dev.latchkey.oauth.entity.OAuthClient;
+import dev.latchkey.oauth.entity.OAuthCode;
+import dev.latchkey.oauth.entity.OAuthRefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The grants of the token endpoint (RFC 6749 §4.4 client credentials) and the client
- * authentication they share (§2.3.1: HTTP Basic or form parameters, never both).
+ * The grants of the token endpoint — client credentials (RFC 6749 §4.4), authorization code
+ * with PKCE (§4.1, RFC 7636) and refresh token with rotation (§6) — and the client
+ * authentication they share (§2.3.1: HTTP Basic or form parameters, never both). Each grant
+ * is one transaction that commits even when it refuses, so that replay revocations stick.
  */
 @ApplicationScoped
 public class TokenGrants {
+
+    /** What the token endpoint answers. */
+    public record Granted(AccessTokens.Issued access, String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "Granted[" + access.jti() + "]";
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     OAuthClients clients;
@@ -23,9 +40,18 @@ public class TokenGrants {
     @Inject
     AccessTokens tokens;
 
-    /** The confidential client a request authenticates as; otherwise 401 {@code invalid_client}. */
+    @Inject
+    AuthorizationCodes codes;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    /**
+     * The client making the request: a confidential client by its secret, or a public client
+     * by its id alone. Anything else is 401 {@code invalid_client}.
+     */
     @Transactional
-    public OAuthClient authenticate(String authorization, String formClientId, String formSecret) {
+    public OAuthClient identify(String authorization, String formClientId, String formSecret) {
         String clientId = formClientId;
         String secret = formSecret;
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -45,28 +71,84 @@ public class TokenGrants {
             clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
             secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
         }
-        Optional<OAuthClient> client = clients.authenticate(clientId, secret);
-        return client.orElseThrow(() -> OAuthException.invalidClient("Client authentication failed"));
+        if (secret == null || secret.isEmpty()) {
+            OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
+            if (client != null && !client.confidential()) {
+                return client;
+            }
+            throw OAuthException.invalidClient("Client authentication failed");
+        }
+        return clients.authenticate(clientId, secret)
+                .orElseThrow(() -> OAuthException.invalidClient("Client authentication failed"));
     }
 
-    /** RFC 6749 §4.4: a token for the client itself, with at most the client's scopes. */
+    /** The same, for endpoints only confidential clients may call (revocation, introspection). */
     @Transactional
-    public AccessTokens.Issued clientCredentials(OAuthClient client, String scope) {
-        if (!client.grantTypes().contains("client_credentials")) {
+    public OAuthClient authenticate(String authorization, String formClientId, String formSecret) {
+        OAuthClient client = identify(authorization, formClientId, formSecret);
+        if (!client.confidential()) {
+            throw OAuthException.invalidClient("This endpoint needs client authentication");
+        }
+        return client;
+    }
+
+    /** RFC 6749 §4.4: a token for the client itself, with at most the client's scopes; never a refresh token. */
+    @Transactional(dontRollbackOn = OAuthException.class)
+    public Granted clientCredentials(OAuthClient client, String scope) {
+        if (!client.confidential() || !client.grantTypes().contains("client_credentials")) {
             throw new OAuthException(400, "unauthorized_client", "This client may not use client_credentials");
         }
         List<String> requested = OAuthScopes.parse(scope);
-        List<String> granted = requested.isEmpty() ? client.scopes() : requested;
-        if (!client.scopes().containsAll(granted)) {
-            throw new OAuthException(400, "invalid_scope", "The client is not allowed scope "
-                    + String.join(" ", granted.stream().filter(s -> !client.scopes().contains(s)).toList()));
+        List<String> granted = requested.isEmpty()
+                ? client.scopes().stream().filter(s -> !OAuthScopes.OFFLINE_ACCESS.equals(s)).toList() : requested;
+        if (!client.scopes().containsAll(granted) || granted.contains(OAuthScopes.OFFLINE_ACCESS)) {
+            throw new OAuthException(400, "invalid_scope", "The client is not allowed these scopes");
         }
-        return tokens.issue(client, client.id(), granted, null);
+        return new Granted(tokens.issue(client, client.id(), granted, null), null);
     }
 
-    /** RFC 7009: revokes an access token of this client; unknown tokens are no error. */
+    /** RFC 6749 §4.1.3 with RFC 7636: exchanges a code (once) for tokens. */
+    @Transactional(dontRollbackOn = OAuthException.class)
+    public Granted authorizationCode(OAuthClient client, String code, String redirectUri, String verifier) {
+        if (!client.grantTypes().contains("authorization_code")) {
+            throw new OAuthException(400, "unauthorized_client", "This client may not use authorization_code");
+        }
+        OAuthCode redeemed = codes.redeem(code, client.id(), redirectUri, verifier);
+        return issue(client, redeemed.memberId(), redeemed.scopes(), redeemed.familyId());
+    }
+
+    /** RFC 6749 §6: rotates the refresh token; a narrower scope may be asked for. */
+    @Transactional(dontRollbackOn = OAuthException.class)
+    public Granted refresh(OAuthClient client, String refreshToken, String scope) {
+        if (!client.grantTypes().contains("refresh_token")) {
+            throw new OAuthException(400, "unauthorized_client", "This client may not use refresh_token");
+        }
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw OAuthException.invalidRequest("refresh_token is required");
+        }
+        OAuthRefreshToken used = refreshTokens.redeem(refreshToken.trim(), client.id());
+        List<String> requested = OAuthScopes.parse(scope);
+        if (!requested.isEmpty() && !used.scopes().containsAll(requested)) {
+            throw new OAuthException(400, "invalid_scope", "A refresh cannot widen the scope");
+        }
+        return issue(client, used.memberId(), requested.isEmpty() ? used.scopes() : requested, used.familyId());
+    }
+
+    /** RFC 7009: revokes an access or refresh token of this client; unknown tokens are no error. */
     @Transactional
     public void revoke(OAuthClient client, String token) {
+        if (token.startsWith(RefreshTokens.PREFIX)) {
+            refreshTokens.revoke(token, client.id());
+            return;
+        }
         tokens.claims(token).ifPresent(claims -> tokens.revoke(claims.getJWTID(), client.id()));
+    }
+
+    private Granted issue(OAuthClient client, String memberId, List<String> scopes, String familyId) {
+        List<String> accessScopes = scopes.stream().filter(s -> !OAuthScopes.OFFLINE_ACCESS.equals(s)).toList();
+        AccessTokens.Issued access = tokens.issue(client, memberId, accessScopes, familyId);
+        String refresh = scopes.contains(OAuthScopes.OFFLINE_ACCESS) && client.grantTypes().contains("refresh_token")
+                ? refreshTokens.issue(client.id(), memberId, scopes, familyId) : null;
+        return new Granted(access, refresh);
     }
 }

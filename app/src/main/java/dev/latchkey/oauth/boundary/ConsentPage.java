@@ -1,0 +1,80 @@
+package dev.latchkey.oauth.boundary;
+
+import java.util.List;
+
+/**
+ * The sign-in and consent page, server-rendered, every value HTML-escaped. It names the
+ * client, the site and each scope; it posts back to {@code /oauth/authorize}.
+ */
+final class ConsentPage {
+
+    private ConsentPage() {
+    }
+
+    static String consent(String clientName, String siteName, List<String> scopes, String sealedRequest,
+                          String problem) {
+        StringBuilder items = new StringBuilder();
+        for (String scope : scopes) {
+            items.append("<li><code>").append(escape(scope)).append("</code> ").append(escape(describe(scope)))
+                    .append("</li>");
+        }
+        return page("Authorize " + clientName, """
+                <h1>Allow <strong>%s</strong> to access <strong>%s</strong>?</h1>
+                <p>It asks to:</p>
+                <ul>%s</ul>
+                %s
+                <form method="post" action="/oauth/authorize">
+                  <input type="hidden" name="request" value="%s">
+                  <label>Email <input type="email" name="email" autocomplete="username" required></label>
+                  <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
+                  <button type="submit" name="decision" value="allow">Sign in and allow</button>
+                  <button type="submit" name="decision" value="deny" formnovalidate>Deny</button>
+                </form>""".formatted(escape(clientName), escape(siteName), items,
+                problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + escape(problem) + "</p>",
+                escape(sealedRequest)));
+    }
+
+    static String error(String message) {
+        return page("Cannot authorize", "<h1>This request cannot be authorized</h1><p class=\"problem\">"
+                + escape(message) + "</p>");
+    }
+
+    private static String page(String title, String body) {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>%s · Latchkey</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}
+                label{display:block;margin:.75rem 0}input{display:block;width:100%%;padding:.4rem}
+                button{margin:1rem .5rem 0 0;padding:.5rem 1rem}.problem{color:#a00}</style></head>
+                <body>%s</body></html>""".formatted(escape(title), body);
+    }
+
+    private static String describe(String scope) {
+        return switch (scope) {
+            case "read" -> "read the site's data";
+            case "write" -> "create and change the site's data";
+            case "delete" -> "delete the site's data";
+            case "offline_access" -> "keep access while you are away (a refresh token)";
+            default -> "";
+        };
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

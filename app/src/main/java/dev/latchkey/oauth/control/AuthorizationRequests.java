@@ -1,0 +1,139 @@
+package dev.latchkey.oauth.control;
+
+import dev.latchkey.crypto.control.KeyedHasher;
+import dev.latchkey.crypto.control.MasterKeyRing;
+import dev.latchkey.oauth.entity.OAuthClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Validates authorization requests, and carries a validated one through the sign-in form in
+ * a keyed-hash-protected field, so the form cannot be altered or replayed after ten minutes
+ * (it also stops sign-in CSRF: only a page this server rendered can be submitted).
+ */
+@ApplicationScoped
+public class AuthorizationRequests {
+
+    static final Duration FORM_LIFETIME = Duration.ofMinutes(10);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MasterKeyRing ring;
+
+    @Inject
+    Clock clock;
+
+    private KeyedHasher hasher;
+
+    @PostConstruct
+    void init() {
+        hasher = new KeyedHasher(ring, "latchkey/authorize-form/v1");
+    }
+
+    public OAuthClient client(String clientId) {
+        OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
+        if (client == null) {
+            throw AuthorizationError.shown("Unknown client");
+        }
+        return client;
+    }
+
+    public AuthorizationRequest validate(String responseType, String clientId, String redirectUri, String scope,
+                                         String state, String codeChallenge, String challengeMethod) {
+        OAuthClient client = client(clientId);
+        String redirect = redirectUri;
+        if (redirect == null && client.redirectUris().size() == 1) {
+            redirect = client.redirectUris().get(0);
+        }
+        if (redirect == null || !client.redirectUris().contains(redirect)) {
+            throw AuthorizationError.shown("The redirect URI is not registered for this client");
+        }
+        if (!"code".equals(responseType)) {
+            throw new AuthorizationError("unsupported_response_type", "Only response_type=code is supported",
+                    redirect, state);
+        }
+        if (!client.grantTypes().contains("authorization_code")) {
+            throw new AuthorizationError("unauthorized_client", "This client may not use the code flow", redirect, state);
+        }
+        if (codeChallenge == null || codeChallenge.isBlank()) {
+            if (!client.confidential()) {
+                throw new AuthorizationError("invalid_request", "PKCE (code_challenge, S256) is required", redirect,
+                        state);
+            }
+        } else if (!"S256".equals(challengeMethod)) {
+            throw new AuthorizationError("invalid_request", "Only code_challenge_method=S256 is supported",
+                    redirect, state);
+        } else if (!codeChallenge.matches("[A-Za-z0-9_-]{43}")) {
+            throw new AuthorizationError("invalid_request", "code_challenge is not a S256 challenge", redirect, state);
+        }
+        List<String> scopes = OAuthScopes.parse(scope);
+        if (scopes.isEmpty()) {
+            scopes = client.scopes().stream().filter(s -> !OAuthScopes.OFFLINE_ACCESS.equals(s)).toList();
+        }
+        if (!client.scopes().containsAll(scopes)) {
+            throw new AuthorizationError("invalid_scope", "The client may not ask for these scopes", redirect, state);
+        }
+        return new AuthorizationRequest(client.id(), redirect, scopes, state,
+                codeChallenge == null || codeChallenge.isBlank() ? null : codeChallenge);
+    }
+
+    /** The request as a tamper-proof form field. */
+    public String seal(AuthorizationRequest request) {
+        var json = Json.createObjectBuilder()
+                .add("client_id", request.clientId())
+                .add("redirect_uri", request.redirectUri())
+                .add("scope", String.join(" ", request.scopes()))
+                .add("state", request.state() == null ? "" : request.state())
+                .add("code_challenge", request.codeChallenge() == null ? "" : request.codeChallenge())
+                .add("issued_at", clock.instant().getEpochSecond())
+                .build().toString();
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        KeyedHasher.Hashed mac = hasher.hash(payload);
+        return payload + "." + mac.keyId() + "." + HexFormat.of().formatHex(mac.hash());
+    }
+
+    /** The request of a form this server rendered in the last ten minutes; otherwise shown as an error. */
+    public AuthorizationRequest unseal(String sealed) {
+        String[] parts = sealed == null ? new String[0] : sealed.split("\\.");
+        if (parts.length != 3 || !hasher.matches(parts[0], parts[1], hex(parts[2]))) {
+            throw AuthorizationError.shown("This sign-in form is not valid; start again from the application");
+        }
+        JsonObject json;
+        try (var reader = Json.createReader(new StringReader(
+                new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)))) {
+            json = reader.readObject();
+        }
+        if (Instant.ofEpochSecond(json.getJsonNumber("issued_at").longValue()).plus(FORM_LIFETIME)
+                .isBefore(clock.instant())) {
+            throw AuthorizationError.shown("This sign-in form has expired; start again from the application");
+        }
+        String state = json.getString("state");
+        String challenge = json.getString("code_challenge");
+        return new AuthorizationRequest(json.getString("client_id"), json.getString("redirect_uri"),
+                OAuthScopes.parse(json.getString("scope")), state.isEmpty() ? null : state,
+                challenge.isEmpty() ? null : challenge);
+    }
+
+    private static byte[] hex(String text) {
+        try {
+            return HexFormat.of().parseHex(text);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+}

@@ -220,6 +220,76 @@ class OAuthServerIT extends DeployedLatchkey {
         assertError(stranger.owner().get("/v1/sites/" + site + "/oauth-clients/" + id), 404, "not_found");
     }
 
+    @Test
+    void rotatedKeysArePublishedFirstAndOldTokensVerifyUntilTheyExpire() throws Exception {
+        Response client = confidential();
+        String before = accessToken(client.path("client_id"), client.path("client_secret"), "read");
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+        assertError(team.owner().post("/v1/oauth/signing-keys/rotate"), 403, "forbidden");
+        Response upcoming = api.as(Api.bootstrapToken()).body(Map.of("activate_in_seconds", 3600))
+                .post("/v1/oauth/signing-keys/rotate");
+        upcoming.then().statusCode(201).body("kid", notNullValue());
+        api.anonymous().get("/oauth/jwks").then().body("keys.kid", hasItem((String) upcoming.path("kid")));
+        String stillOld = accessToken(client.path("client_id"), client.path("client_secret"), "read");
+        assertEquals(oldKid, SignedJWT.parse(stillOld).getHeader().getKeyID(), "a published key signs only once active");
+        Response now = api.as(Api.bootstrapToken()).body(Map.of("activate_in_seconds", 0))
+                .post("/v1/oauth/signing-keys/rotate");
+        String after = accessToken(client.path("client_id"), client.path("client_secret"), "read");
+        assertEquals((String) now.path("kid"), SignedJWT.parse(after).getHeader().getKeyID());
+        api.as(before).get("/v1/whoami").then().statusCode(200);
+        api.as(after).get("/v1/whoami").then().statusCode(200);
+        api.anonymous().get("/oauth/jwks").then().body("keys.kid", hasItem(oldKid));
+    }
+
+    @Test
+    void aClientMaySignItsOwnShortLivedJwtOnce() throws Exception {
+        ECKey own = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("svc-1")
+                .generate();
+        Response client = register(Map.of("name", "signer", "type", "confidential", "environment", "live",
+                "scopes", List.of("read"), "jwks", Map.of("keys", List.of(own.toPublicJWK().toJSONObject()))));
+        client.then().statusCode(201);
+        String id = client.path("client_id");
+        String secret = client.path("client_secret");
+
+        String hs = clientJwt(id, new com.nimbusds.jose.JWSHeader(JWSAlgorithm.HS256),
+                new com.nimbusds.jose.crypto.MACSigner(secret.getBytes()), ISSUER, 300);
+        api.as(hs).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("jwt"))
+                .body("permissions", equalTo(List.of("read"))).body("environment", equalTo("live"));
+        assertError(api.as(hs).get("/v1/whoami"), 401, "unauthorized");
+
+        String es = clientJwt(id, new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.ES256).keyID("svc-1").build(),
+                new com.nimbusds.jose.crypto.ECDSASigner(own), ISSUER, 300);
+        api.as(es).get("/v1/whoami").then().statusCode(200);
+
+        assertError(api.as(clientJwt(id, new com.nimbusds.jose.JWSHeader(JWSAlgorithm.HS256),
+                new com.nimbusds.jose.crypto.MACSigner(secret.getBytes()), "https://elsewhere.example", 300))
+                .get("/v1/whoami"), 401, "unauthorized");
+        assertError(api.as(clientJwt(id, new com.nimbusds.jose.JWSHeader(JWSAlgorithm.HS256),
+                new com.nimbusds.jose.crypto.MACSigner(secret.getBytes()), ISSUER, 7200))
+                .get("/v1/whoami"), 401, "unauthorized");
+        // Algorithm confusion: an HMAC keyed with the client's public key must not pass.
+        byte[] publicAsSecret = own.toPublicJWK().toJSONString().getBytes();
+        assertError(api.as(clientJwt(id, new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.HS256).keyID("svc-1")
+                .build(), new com.nimbusds.jose.crypto.MACSigner(publicAsSecret), ISSUER, 300))
+                .get("/v1/whoami"), 401, "unauthorized");
+        String unsigned = new com.nimbusds.jwt.PlainJWT(claims(id, ISSUER, 300)).serialize();
+        assertError(api.as(unsigned).get("/v1/whoami"), 401, "unauthorized");
+    }
+
+    private static String clientJwt(String clientId, com.nimbusds.jose.JWSHeader header,
+                                    com.nimbusds.jose.JWSSigner signer, String audience, long lifetime) throws Exception {
+        SignedJWT jwt = new SignedJWT(header, claims(clientId, audience, lifetime));
+        jwt.sign(signer);
+        return jwt.serialize();
+    }
+
+    private static com.nimbusds.jwt.JWTClaimsSet claims(String clientId, String audience, long lifetime) {
+        java.util.Date now = new java.util.Date();
+        return new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(clientId).subject("billing-job").audience(audience)
+                .issueTime(now).expirationTime(new java.util.Date(now.getTime() + lifetime * 1000))
+                .jwtID(java.util.UUID.randomUUID().toString()).build();
+    }
+
     private String baseUrl() {
         return Api.baseOf(api);
     }

@@ -9,7 +9,9 @@ public enum CredentialKind {
     API_TOKEN("api_token", List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_")),
     SITE_TOKEN("site_token", List.of("st_")),
     /** JWT access tokens of the OAuth server: no opaque prefix, see {@link JwtVerifier}. */
-    OAUTH_TOKEN("oauth_token", List.of());
+    OAUTH_TOKEN("oauth_token", List.of()),
+    /** A short-lived JWT a client signed itself (with its secret or a registered key). */
+    JWT("jwt", List.of());
 
     private final String wireName;
     private final List<String> prefixes;

@@ -12,5 +12,6 @@ public record CreateOAuthClientRequest(
         String environment,
         @Size(max = 20) List<String> redirectUris,
         List<String> grantTypes,
-        List<String> scopes) {
+        List<String> scopes,
+        java.util.Map<String, Object> jwks) {
 }

@@ -65,6 +65,9 @@ public class AccessTokens implements JwtVerifier {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<ClientJwts> clientJwts;
+
     public String issuer() {
         return publicUrl.base();
     }
@@ -129,9 +132,18 @@ public class AccessTokens implements JwtVerifier {
         }
     }
 
+    /** Our access tokens ({@code typ: at+jwt}), or else a JWT a client signed itself. */
     @Override
     public Optional<Caller> verify(String token) {
-        return claims(token).flatMap(this::caller);
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (AT_JWT.equals(jwt.getHeader().getType())) {
+                return claims(token).flatMap(this::caller);
+            }
+            return clientJwts.get().verify(jwt);
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Caller> caller(JWTClaimsSet claims) {

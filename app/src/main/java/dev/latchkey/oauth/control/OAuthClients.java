@@ -46,7 +46,7 @@ public class OAuthClients {
 
     /** What a client is registered with. */
     public record Spec(String name, String type, String environment, List<String> redirectUris,
-                       List<String> grantTypes, List<String> scopes) {
+                       List<String> grantTypes, List<String> scopes, String jwks) {
     }
 
     @PersistenceContext
@@ -96,6 +96,9 @@ public class OAuthClients {
         OAuthClient client = new OAuthClient(site.teamId(), site.id(), spec.name().trim(), spec.type(), environment,
                 redirects, grants, scopes, creator, clock.instant());
         String secret = client.confidential() ? newSecret(client) : null;
+        if (spec.jwks() != null) {
+            client.registerKeys(publicKeys(spec.jwks()));
+        }
         em.persist(client);
         audit.record(site.teamId(), site.id(), "oauth_client.created", target(client), Map.of(
                 "type", client.type(), "grant_types", grants, "scopes", scopes, "redirect_uris", redirects));
@@ -155,6 +158,29 @@ public class OAuthClients {
 
     private static String context(OAuthClient client) {
         return "oauth-client:" + client.id();
+    }
+
+    /** Validates a registered JWK Set: public EC P-256 or RSA (2048+) signing keys, each with a kid. */
+    static String publicKeys(String json) {
+        com.nimbusds.jose.jwk.JWKSet set;
+        try {
+            set = com.nimbusds.jose.jwk.JWKSet.parse(json);
+        } catch (java.text.ParseException e) {
+            throw new InvalidInputException("jwks", "jwks is not a JWK Set: " + e.getMessage());
+        }
+        if (set.getKeys().isEmpty() || set.getKeys().size() > 10) {
+            throw new InvalidInputException("jwks", "jwks holds 1 to 10 keys");
+        }
+        for (var key : set.getKeys()) {
+            boolean ec = key instanceof com.nimbusds.jose.jwk.ECKey e
+                    && com.nimbusds.jose.jwk.Curve.P_256.equals(e.getCurve());
+            boolean rsa = key instanceof com.nimbusds.jose.jwk.RSAKey r && r.size() >= 2048;
+            if (key.getKeyID() == null || key.isPrivate() || !(ec || rsa)) {
+                throw new InvalidInputException("jwks", "Register public P-256 EC or RSA-2048+ keys, each with a kid "
+                        + "(never a private key)");
+            }
+        }
+        return set.toString(true);
     }
 
     private static void validateRedirect(String uri) {

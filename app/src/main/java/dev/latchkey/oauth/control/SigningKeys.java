@@ -84,6 +84,11 @@ public class SigningKeys {
         return created;
     }
 
+    @Transactional
+    public List<SigningKey> all() {
+        return em.createQuery("select k from SigningKey k order by k.activeFrom desc", SigningKey.class).getResultList();
+    }
+
     /** The key that signs now: the newest active one. */
     public Loaded current() {
         Instant now = clock.instant();

@@ -56,6 +56,10 @@ public class OAuthClient {
     @Column(name = "scopes")
     private String scopes;
 
+    /** Public keys (a JWK Set) the client signs its own JWTs with; null when none are registered. */
+    @Column(name = "jwks")
+    private String jwks;
+
     @Column(name = "created_by")
     private String createdBy;
 
@@ -85,6 +89,14 @@ public class OAuthClient {
     public void secret(String sealed, String last4) {
         this.sealedSecret = sealed;
         this.secretLast4 = last4;
+    }
+
+    public void registerKeys(String jwkSet) {
+        this.jwks = jwkSet;
+    }
+
+    public String jwks() {
+        return jwks;
     }
 
     public boolean confidential() {

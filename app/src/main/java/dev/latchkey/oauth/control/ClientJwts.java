@@ -1,0 +1,155 @@
+package dev.latchkey.oauth.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.crypto.control.SecretBox;
+import dev.latchkey.oauth.entity.JwtReplay;
+import dev.latchkey.oauth.entity.OAuthClient;
+import dev.latchkey.sites.entity.Site;
+import dev.latchkey.teams.entity.Team;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * JWTs a client signs itself to call the API: {@code iss} = client id, {@code sub},
+ * {@code aud} = Latchkey's issuer, {@code iat}, {@code exp} at most an hour later, and a
+ * {@code jti} accepted once. HS256 verifies only with the client's secret, ES256/RS256 only
+ * with a key the client registered (by {@code kid}): the algorithm must fit the key, so
+ * {@code alg: none} and algorithm confusion (a public key used as an HMAC secret) fail.
+ */
+@ApplicationScoped
+public class ClientJwts {
+
+    static final Duration MAX_LIFETIME = Duration.ofHours(1);
+    static final Duration SKEW = Duration.ofSeconds(60);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    ClientJwts self;
+
+    @Inject
+    Clock clock;
+
+    public Optional<Caller> verify(SignedJWT jwt) {
+        try {
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            OAuthClient client = claims.getIssuer() == null ? null : em.find(OAuthClient.class, claims.getIssuer());
+            if (client == null || !signatureValid(jwt, client) || !claimsValid(claims)) {
+                return Optional.empty();
+            }
+            if (!self.firstUse(client.id(), claims.getJWTID(), claims.getExpirationTime().toInstant())) {
+                return Optional.empty();
+            }
+            Site site = em.find(Site.class, client.siteId());
+            Team team = em.find(Team.class, client.teamId());
+            List<String> scopes = claims.getStringClaim("scope") == null ? client.scopes()
+                    : OAuthScopes.parse(claims.getStringClaim("scope"));
+            if (!client.scopes().containsAll(scopes)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Caller(CredentialKind.JWT, client.id(), client.name(),
+                    new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
+                    client.environment(), OAuthScopes.permissions(scopes), false, List.of(),
+                    claims.getExpirationTime().toInstant()));
+        } catch (ParseException | JOSEException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records the jti; false when it was seen before (a replay). Expired records are dropped. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean firstUse(String clientId, String jti, Instant expiresAt) {
+        String hash = sha256(clientId + "\n" + jti);
+        if (em.find(JwtReplay.class, hash) != null) {
+            return false;
+        }
+        em.createQuery("delete from JwtReplay r where r.expiresAt < :now").setParameter("now", clock.instant())
+                .executeUpdate();
+        em.persist(new JwtReplay(hash, clientId, expiresAt));
+        em.flush();
+        return true;
+    }
+
+    private boolean signatureValid(SignedJWT jwt, OAuthClient client) throws JOSEException, ParseException {
+        JWSHeader header = jwt.getHeader();
+        JWSAlgorithm alg = header.getAlgorithm();
+        JWSVerifier verifier;
+        if (JWSAlgorithm.HS256.equals(alg)) {
+            if (!client.confidential()) {
+                return false;
+            }
+            verifier = new MACVerifier(box.open(client.sealedSecret(), "oauth-client:" + client.id())
+                    .getBytes(StandardCharsets.UTF_8));
+        } else if (JWSAlgorithm.ES256.equals(alg) || JWSAlgorithm.RS256.equals(alg)) {
+            if (client.jwks() == null || header.getKeyID() == null) {
+                return false;
+            }
+            JWK key = JWKSet.parse(client.jwks()).getKeyByKeyId(header.getKeyID());
+            if (JWSAlgorithm.ES256.equals(alg) && key instanceof ECKey ec) {
+                verifier = new ECDSAVerifier(ec.toECPublicKey());
+            } else if (JWSAlgorithm.RS256.equals(alg) && key instanceof RSAKey rsa) {
+                verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
+            } else {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        return jwt.verify(verifier);
+    }
+
+    private boolean claimsValid(JWTClaimsSet claims) {
+        Instant now = clock.instant();
+        if (claims.getSubject() == null || claims.getJWTID() == null || claims.getIssueTime() == null
+                || claims.getExpirationTime() == null || claims.getAudience() == null
+                || !claims.getAudience().contains(accessTokens.issuer())) {
+            return false;
+        }
+        Instant issued = claims.getIssueTime().toInstant();
+        Instant expires = claims.getExpirationTime().toInstant();
+        return expires.isAfter(now) && !issued.isAfter(now.plus(SKEW)) && expires.isAfter(issued)
+                && Duration.between(issued, expires).compareTo(MAX_LIFETIME) <= 0;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

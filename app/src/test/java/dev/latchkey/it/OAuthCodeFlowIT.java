@@ -232,6 +232,28 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
                 .statusCode(200).body("member.id", equalTo(team.ownerId()));
     }
 
+    @Test
+    void aRealBrowserSignsInConsentsAndIsSentBackWithACode() throws Exception {
+        java.nio.file.Path browser = java.nio.file.Path.of("src/test/browser");
+        assertTrue(java.nio.file.Files.isDirectory(browser.resolve("node_modules/playwright-core")),
+                "playwright-core is missing: run bin/test, which installs it and Chromium");
+        String verifier = CodeVerifierText.next();
+        String authorize = Api.baseOf(api) + "/oauth/authorize?" + request(verifier, "read", "browser-state")
+                .entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                        StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        java.nio.file.Path screenshot = java.nio.file.Path.of("target/consent-page.png");
+        Process node = new ProcessBuilder("node", browser.resolve("consent.mjs").toString(), authorize, ownerEmail,
+                PASSWORD, REDIRECT, screenshot.toString()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(node.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "the browser finished");
+        assertEquals(0, node.exitValue(), output);
+        String sentBack = output.substring(output.lastIndexOf('\n') + 1);
+        Map<String, String> redirect = query(sentBack);
+        assertEquals("browser-state", redirect.get("state"));
+        exchange(redirect.get("code"), verifier).then().statusCode(200).body("scope", equalTo("read"));
+        assertTrue(java.nio.file.Files.size(screenshot) > 0, "the consent page was rendered");
+    }
+
     static String challenge(String verifier) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(

@@ -103,7 +103,8 @@ public class AuthorizeEndpoint {
         OAuthClient client = requests.client(request.clientId());
         Site site = em.find(Site.class, client.siteId());
         String html = ConsentPage.consent(client.name(), site.name(), request.scopes(), requests.seal(request), problem);
-        return secured(Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE + ";charset=utf-8"));
+        return secured(Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE + ";charset=utf-8"),
+                request.redirectUri());
     }
 
     private Response failure(AuthorizationError error) {
@@ -112,7 +113,7 @@ public class AuthorizeEndpoint {
                     error.state());
         }
         return secured(Response.status(Response.Status.BAD_REQUEST).entity(ConsentPage.error(error.getMessage()))
-                .type(MediaType.TEXT_HTML_TYPE + ";charset=utf-8"));
+                .type(MediaType.TEXT_HTML_TYPE + ";charset=utf-8"), null);
     }
 
     private static Response redirect(String redirectUri, Map<String, String> parameters, String state) {
@@ -129,10 +130,15 @@ public class AuthorizeEndpoint {
                 .header("Cache-Control", "no-store").build();
     }
 
-    private static Response secured(Response.ResponseBuilder response) {
+    /**
+     * Browsers apply {@code form-action} to where a form submission is redirected too, so the
+     * client's registered redirect URI is allowed besides this page's own origin.
+     */
+    private static Response secured(Response.ResponseBuilder response, String redirectUri) {
+        String formAction = "'self'" + (redirectUri == null ? "" : " " + redirectUri.replaceAll("[;,\\s]", ""));
         return response.header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-                        + "frame-ancestors 'none'")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action "
+                        + formAction + "; frame-ancestors 'none'")
                 .header("Referrer-Policy", "no-referrer")
                 .build();
     }

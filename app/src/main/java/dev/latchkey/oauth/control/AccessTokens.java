@@ -4,8 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.credentials.control.Caller;
@@ -57,6 +55,9 @@ public class AccessTokens implements JwtVerifier {
     SigningKeys keys;
 
     @Inject
+    SignatureProvider signatures;
+
+    @Inject
     AccessTokenSettings settings;
 
     @Inject
@@ -93,7 +94,7 @@ public class AccessTokens implements JwtVerifier {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(AT_JWT).keyID(key.kid()).build(),
                 claims);
         try {
-            jwt.sign(new ECDSASigner(key.key()));
+            jwt.sign(signatures.signer(key.key()));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
@@ -112,7 +113,7 @@ public class AccessTokens implements JwtVerifier {
                 return Optional.empty();
             }
             Optional<SigningKeys.Loaded> key = keys.byKid(header.getKeyID());
-            if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get().key().toECPublicKey()))) {
+            if (key.isEmpty() || !jwt.verify(signatures.verifier(key.get().key()))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

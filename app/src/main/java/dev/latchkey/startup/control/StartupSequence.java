@@ -4,6 +4,7 @@ import dev.latchkey.audit.control.AuditRetention;
 import dev.latchkey.connections.control.ProviderRegistry;
 import dev.latchkey.connections.control.RefreshSchedule;
 import dev.latchkey.crypto.control.MasterKeyRing;
+import dev.latchkey.oauth.control.SignatureProvider;
 import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.Migrations;
@@ -51,6 +52,9 @@ public class StartupSequence {
     SigningKeys signingKeys;
 
     @Inject
+    SignatureProvider signatures;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
@@ -61,6 +65,7 @@ public class StartupSequence {
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
             providers.load();
             signingKeys.ensureSigningKey();
+            LOG.info(() -> "Access-token signatures: " + signatures.name());
             retention.start();
             refreshes.start();
         } catch (RuntimeException e) {

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -95,10 +94,7 @@ public class Authenticator {
         }
         Caller caller = match.factory().callerFor(credential)
                 .orElseThrow(() -> new NotAuthenticatedException(INVALID));
-        Instant now = clock.instant();
-        if (lastUsed.isDue(credential, now)) {
-            lastUsed.write(credential.id(), now);
-        }
+        lastUsed.used(credential, clock.instant());
         return caller;
     }
 

@@ -2,34 +2,42 @@ package dev.latchkey.credentials.control;
 
 import dev.latchkey.credentials.entity.Credential;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps {@code last_used_at}. To keep writes off the hot path it writes at most once per
- * minute per credential: the stored time is accurate to a minute, and the first use is
- * always recorded at once.
+ * Notes each successful use of a credential. The first use is written at once (it starts
+ * {@code first_used_at}, time to hello world, and {@code last_used_at}); every use is then
+ * announced as a {@link CredentialUsed} event, which the usage counter batches, so there is
+ * no database write per request.
  */
 @ApplicationScoped
 public class LastUsedRecorder {
 
-    static final Duration RESOLUTION = Duration.ofMinutes(1);
-
     @PersistenceContext
     EntityManager em;
 
-    public boolean isDue(Credential credential, Instant now) {
-        Instant last = credential.lastUsedAt();
-        return last == null || !last.plus(RESOLUTION).isAfter(now);
+    @Inject
+    Event<CredentialUsed> uses;
+
+    @Inject
+    LastUsedRecorder self;
+
+    public void used(Credential credential, Instant now) {
+        if (credential.firstUsedAt() == null) {
+            self.firstUse(credential.id(), now);
+        }
+        uses.fire(new CredentialUsed(credential.id(), now));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void write(String credentialId, Instant now) {
-        em.createQuery("update Credential c set c.lastUsedAt = :now where c.id = :id "
-                        + "and (c.lastUsedAt is null or c.lastUsedAt < :now)")
+    public void firstUse(String credentialId, Instant now) {
+        em.createQuery("update Credential c set c.firstUsedAt = :now, c.lastUsedAt = :now where c.id = :id "
+                        + "and c.firstUsedAt is null")
                 .setParameter("now", now)
                 .setParameter("id", credentialId)
                 .executeUpdate();

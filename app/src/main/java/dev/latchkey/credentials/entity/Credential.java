@@ -87,6 +87,10 @@ public class Credential {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "first_used_at")
+    private Instant firstUsedAt;
+
     /** Canonical CIDR blocks, comma-separated; null when any address may use the credential. */
     @Column(name = "allowed_ips")
     private String allowedIps;
@@ -267,5 +271,9 @@ public class Credential {
 
     public Instant lastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Instant firstUsedAt() {
+        return firstUsedAt;
     }
 }

@@ -13,12 +13,14 @@ import jakarta.enterprise.context.RequestScoped;
 public class CurrentRequest {
 
     private String requestId;
+    private long startedNanos;
     private String clientAddress;
     private String userAgent;
     private Caller caller;
 
     public void begin(String clientAddress, String userAgent) {
         this.requestId = Ids.next("req_");
+        this.startedNanos = System.nanoTime();
         this.clientAddress = clientAddress;
         this.userAgent = userAgent;
     }
@@ -28,6 +30,11 @@ public class CurrentRequest {
             requestId = Ids.next("req_");
         }
         return requestId;
+    }
+
+    /** Microseconds since the request began. */
+    public long elapsedMicros() {
+        return (System.nanoTime() - startedNanos) / 1000;
     }
 
     public String clientAddress() {

@@ -5,6 +5,7 @@ import dev.latchkey.connections.control.ProviderRegistry;
 import dev.latchkey.connections.control.RefreshSchedule;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.oauth.control.SignatureProvider;
+import dev.latchkey.usage.control.UsageCounter;
 import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.Migrations;
@@ -55,6 +56,9 @@ public class StartupSequence {
     SignatureProvider signatures;
 
     @Inject
+    UsageCounter usage;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
@@ -68,6 +72,7 @@ public class StartupSequence {
             LOG.info(() -> "Access-token signatures: " + signatures.name());
             retention.start();
             refreshes.start();
+            usage.start();
         } catch (RuntimeException e) {
             stop(e);
         }

@@ -1,0 +1,78 @@
+package dev.latchkey.usage.boundary;
+
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.usage.control.AccessLog;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
+
+/**
+ * One JSON line per request: when, which request, what (method and path template — never
+ * the query or path values), the outcome and latency, and who (credential public id and kind,
+ * team, site, client address, user agent). Never a secret: tokens appear nowhere in it.
+ */
+@Provider
+@Priority(Priorities.USER + 1000)
+public class AccessLogFilter implements ContainerResponseFilter {
+
+    @Inject
+    CurrentRequest current;
+
+    @Inject
+    AccessLog log;
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!log.enabled()) {
+            return;
+        }
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("time", Instant.now().toString())
+                .add("request_id", current.requestId())
+                .add("method", request.getMethod())
+                .add("path", template())
+                .add("status", response.getStatus())
+                .add("latency_ms", current.elapsedMicros() / 1000.0);
+        current.callerIfAny().ifPresent(caller -> {
+            line.add("credential_id", caller.credentialId());
+            line.add("credential_kind", caller.kind().wireName());
+            line.add("team_id", caller.teamId());
+            if (caller.site() != null) {
+                line.add("site_id", caller.site().id());
+            }
+        });
+        add(line, "client_ip", current.clientAddress());
+        add(line, "user_agent", current.userAgent());
+        log.write(line.build().toString());
+    }
+
+    /** The matched resource's path template, such as {@code /v1/sites/{site}/tokens/{id}}. */
+    private String template() {
+        if (resource == null || resource.getResourceClass() == null) {
+            return "(unmatched)";
+        }
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path method = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Path.class);
+        String joined = (type == null ? "" : type.value()) + (method == null ? "" : "/" + method.value());
+        return "/" + joined.replaceAll("/+", "/").replaceAll("^/|/$", "");
+    }
+
+    private static void add(JsonObjectBuilder line, String name, String value) {
+        if (value != null) {
+            line.add(name, value.length() > 512 ? value.substring(0, 512) : value);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.latchkey.usage.control;
+
+import dev.latchkey.credentials.control.CredentialUsed;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Counts requests per credential and UTC day in memory and writes them every
+ * {@code latchkey.usage.flush-seconds} (10) in one short transaction, with each credential's
+ * {@code last_used_at}. A crash loses at most one interval of counts; no request waits on it.
+ */
+@ApplicationScoped
+public class UsageCounter {
+
+    private static final Logger LOG = Logger.getLogger(UsageCounter.class.getName());
+
+    record Key(String credentialId, String day) {
+    }
+
+    private final ConcurrentHashMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> lastUsed = new ConcurrentHashMap<>();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    UsageCounter self;
+
+    @Inject
+    @ConfigProperty(name = "latchkey.usage.flush-seconds", defaultValue = "10")
+    long flushSeconds;
+
+    private ScheduledFuture<?> task;
+
+    public void start() {
+        if (task == null) {
+            task = scheduler.scheduleWithFixedDelay(this::flush, flushSeconds, flushSeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    void count(@Observes CredentialUsed use) {
+        counts.computeIfAbsent(new Key(use.credentialId(), day(use.at())), k -> new LongAdder()).increment();
+        lastUsed.merge(use.credentialId(), use.at(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        flush();
+    }
+
+    void flush() {
+        Map<Key, Long> batch = new HashMap<>();
+        counts.forEach((key, adder) -> {
+            long n = adder.sumThenReset();
+            if (n > 0) {
+                batch.put(key, n);
+            }
+        });
+        Map<String, Instant> seen = new HashMap<>();
+        lastUsed.keySet().forEach(id -> {
+            Instant at = lastUsed.remove(id);
+            if (at != null) {
+                seen.put(id, at);
+            }
+        });
+        if (batch.isEmpty() && seen.isEmpty()) {
+            return;
+        }
+        try {
+            self.write(batch, seen);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Writing usage counts failed; they are kept for the next attempt", e);
+            batch.forEach((key, n) -> counts.computeIfAbsent(key, k -> new LongAdder()).add(n));
+            seen.forEach((id, at) -> lastUsed.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void write(Map<Key, Long> batch, Map<String, Instant> seen) {
+        batch.forEach((key, n) -> {
+            int updated = em.createNativeQuery("UPDATE credential_usage SET requests = requests + ? "
+                            + "WHERE credential_id = ? AND day = ?")
+                    .setParameter(1, n).setParameter(2, key.credentialId()).setParameter(3, key.day()).executeUpdate();
+            if (updated == 0) {
+                em.createNativeQuery("INSERT INTO credential_usage (credential_id, day, requests) "
+                                + "SELECT id, ?, ? FROM credentials WHERE id = ?")
+                        .setParameter(1, key.day()).setParameter(2, n).setParameter(3, key.credentialId())
+                        .executeUpdate();
+            }
+        });
+        seen.forEach((id, at) -> em.createQuery("update Credential c set c.lastUsedAt = :at where c.id = :id "
+                        + "and (c.lastUsedAt is null or c.lastUsedAt < :at)")
+                .setParameter("at", at).setParameter("id", id).executeUpdate());
+    }
+
+    static String day(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+}

@@ -6,6 +6,10 @@ import dev.latchkey.credentials.control.TokenFormat;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.NotAuthenticatedException;
+import dev.latchkey.problems.control.RateLimitedException;
+import dev.latchkey.ratelimit.boundary.RateLimitFilter;
+import dev.latchkey.ratelimit.control.Decision;
+import dev.latchkey.ratelimit.control.RateLimiter;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -37,6 +41,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CurrentRequest current;
 
+    @Inject
+    RateLimiter limiter;
+
     @Context
     ResourceInfo resource;
 
@@ -50,7 +57,26 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                         request.getHeaderString(API_KEY_HEADER))
                 .orElseThrow(() -> new NotAuthenticatedException(
                         "No credential provided; send 'Authorization: Bearer <token>'"));
-        current.authenticated(authenticator.authenticate(token, current.clientAddress()));
+        String address = current.clientAddress();
+        Decision mayTry = limiter.mayTry(address);
+        if (!mayTry.allowed()) {
+            request.setProperty(RateLimitFilter.DECISION, mayTry);
+            throw new RateLimitedException("Too many failed authentication attempts from " + address
+                    + "; retry in " + mayTry.retryAfterSeconds() + " s");
+        }
+        try {
+            current.authenticated(authenticator.authenticate(token, address));
+        } catch (NotAuthenticatedException failure) {
+            // Guessing tokens gets 429 quickly: per address, and per public id claimed.
+            Decision counted = limiter.failed(address, TokenFormat.parse(token).map(TokenFormat.Token::publicId)
+                    .orElse(null));
+            if (!counted.allowed()) {
+                request.setProperty(RateLimitFilter.DECISION, counted);
+                throw new RateLimitedException("Too many failed authentication attempts; retry in "
+                        + counted.retryAfterSeconds() + " s");
+            }
+            throw failure;
+        }
     }
 
     private boolean isPublic() {

@@ -13,7 +13,20 @@ import java.util.Set;
  */
 public record Caller(CredentialKind kind, String credentialId, String credentialName,
                      TeamRef team, MemberRef member, SiteRef site, String environment,
-                     Set<Permission> permissions, boolean scoped, List<String> scopes, Instant expiresAt) {
+                     Set<Permission> permissions, boolean scoped, List<String> scopes, Instant expiresAt,
+                     RateLimit rateLimit) {
+
+    /** A limit set on the credential itself: {@code requests} per {@code seconds}. */
+    public record RateLimit(int requests, int seconds) {
+    }
+
+    /** A caller whose credential carries no rate limit of its own (the default applies). */
+    public Caller(CredentialKind kind, String credentialId, String credentialName, TeamRef team, MemberRef member,
+                  SiteRef site, String environment, Set<Permission> permissions, boolean scoped, List<String> scopes,
+                  Instant expiresAt) {
+        this(kind, credentialId, credentialName, team, member, site, environment, permissions, scoped, scopes,
+                expiresAt, null);
+    }
 
     public record TeamRef(String id, String name) {
     }

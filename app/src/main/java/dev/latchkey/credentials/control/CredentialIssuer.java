@@ -22,12 +22,12 @@ public class CredentialIssuer {
     /** What to issue. {@code memberId} or {@code siteId} (with its environment) says whose it is. */
     public record Draft(String prefix, String teamId, String memberId, String siteId, String environment,
                         String name, Set<Permission> permissions, Instant expiresAt, String createdBy,
-                        List<Cidr> allowedIps, boolean scoped, String rolledFrom) {
+                        List<Cidr> allowedIps, boolean scoped, String rolledFrom, Caller.RateLimit rateLimit) {
 
         public static Draft forMember(String prefix, String teamId, String memberId, String name,
                                       Set<Permission> permissions, Instant expiresAt, String createdBy) {
             return new Draft(prefix, teamId, memberId, null, null, name, permissions, expiresAt, createdBy,
-                    List.of(), false, null);
+                    List.of(), false, null, null);
         }
     }
 
@@ -59,7 +59,9 @@ public class CredentialIssuer {
                 draft.expiresAt(), draft.createdBy(), clock.instant())
                 .restrictedTo(draft.allowedIps())
                 .withScopes(draft.scoped())
-                .rolledFrom(draft.rolledFrom());
+                .rolledFrom(draft.rolledFrom())
+                .limitedTo(draft.rateLimit() == null ? null : draft.rateLimit().requests(),
+                        draft.rateLimit() == null ? null : draft.rateLimit().seconds());
         if (draft.memberId() != null) {
             credential.forMember(draft.memberId());
         }

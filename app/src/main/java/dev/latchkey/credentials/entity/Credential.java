@@ -102,6 +102,12 @@ public class Credential {
     @Column(name = "rolled_from")
     private String rolledFrom;
 
+    @Column(name = "rate_limit_requests")
+    private Integer rateLimitRequests;
+
+    @Column(name = "rate_limit_seconds")
+    private Integer rateLimitSeconds;
+
     protected Credential() {
     }
 
@@ -146,6 +152,20 @@ public class Credential {
     public Credential withScopes(boolean hasScopes) {
         this.scoped = hasScopes;
         return this;
+    }
+
+    public Credential limitedTo(Integer requests, Integer seconds) {
+        this.rateLimitRequests = requests;
+        this.rateLimitSeconds = seconds;
+        return this;
+    }
+
+    public Integer rateLimitRequests() {
+        return rateLimitRequests;
+    }
+
+    public Integer rateLimitSeconds() {
+        return rateLimitSeconds;
     }
 
     public Credential rolledFrom(String previousId) {

@@ -29,6 +29,8 @@ public class SiteCallers {
         Team team = em.find(Team.class, site.teamId());
         return Optional.of(new Caller(credential.kind(), credential.id(), credential.name(),
                 new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
-                environment, permissions, scoped, scopes, credential.expiresAt()));
+                environment, permissions, scoped, scopes, credential.expiresAt(),
+                credential.rateLimitRequests() == null ? null
+                        : new Caller.RateLimit(credential.rateLimitRequests(), credential.rateLimitSeconds())));
     }
 }

@@ -43,7 +43,7 @@ public class SiteTokens {
         current.forEach(old -> old.revoke(now));
         String creator = caller.member() != null ? caller.member().id() : caller.credentialId();
         var issued = issuer.issue(new CredentialIssuer.Draft(PREFIX, site.teamId(), null, site.id(), null,
-                "Site token of " + site.name(), Set.of(), null, creator, List.of(), false, null));
+                "Site token of " + site.name(), Set.of(), null, creator, List.of(), false, null, null));
         audit.record(site.teamId(), site.id(), current.isEmpty() ? "site_token.created" : "site_token.rolled",
                 new Target("site_token", issued.credential().id(), issued.credential().name()),
                 Map.of("last4", issued.credential().last4(),

@@ -25,7 +25,9 @@ public record ApiTokenView(String id, String name, String type, String environme
         return new ApiTokenView(credential.id(), credential.name(), ApiTokenKind.ofPrefix(credential.prefix()).wireName(),
                 credential.environment(), credential.prefix(), credential.last4(),
                 credential.permissions().stream().map(Permission::wireName).toList(), scopes,
-                credential.expiresAt(), credential.allowedIps(), null, credential.createdAt(),
+                credential.expiresAt(), credential.allowedIps(), credential.rateLimitRequests() == null ? null
+                        : Map.of("requests", credential.rateLimitRequests(), "per_seconds", credential.rateLimitSeconds()),
+                credential.createdAt(),
                 credential.createdBy(), credential.lastUsedAt(), credential.status(now), credential.rolledFrom(), token);
     }
 }

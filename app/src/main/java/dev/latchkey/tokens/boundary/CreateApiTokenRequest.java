@@ -6,10 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/**
- * {@code POST /v1/sites/{site}/tokens}. {@code rate_limit} is part of the wire contract but
- * refused until per-token limits are enforced.
- */
+/** {@code POST /v1/sites/{site}/tokens}. */
 public record CreateApiTokenRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull String type,

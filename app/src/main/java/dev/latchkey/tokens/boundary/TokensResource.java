@@ -62,9 +62,6 @@ public class TokensResource {
     public Response create(@NotNull @Valid CreateApiTokenRequest body) {
         Caller caller = request.caller().require(Permission.ADMIN);
         Site site = sites.find(caller, siteId);
-        if (body.rateLimit() != null) {
-            throw new InvalidInputException("rate_limit", "Per-token rate limits are not available yet");
-        }
         ApiTokenKind kind = ApiTokenKind.fromWire(body.type());
         Set<Permission> permissions = body.permissions() == null ? Set.of()
                 : Permission.parse("permissions", body.permissions());
@@ -73,7 +70,7 @@ public class TokensResource {
         }
         var spec = new ApiTokens.Spec(body.name().trim(), kind, ApiTokenKind.environment(body.environment()),
                 permissions, Rfc3339.parse("expires_at", body.expiresAt()), allowedIps(body.allowedIps()),
-                body.scopes() == null ? List.of() : body.scopes());
+                body.scopes() == null ? List.of() : body.scopes(), rateLimit(body.rateLimit()));
         return created(tokens.create(caller, site, spec));
     }
 
@@ -121,6 +118,22 @@ public class TokensResource {
 
     private ApiTokenView view(Credential credential) {
         return ApiTokenView.of(credential, tokens.scopesOf(credential), clock.instant());
+    }
+
+    /** {@code {"requests": n, "per_seconds": s}}: 1 to 1,000,000 requests per 1 to 86,400 seconds. */
+    private static Caller.RateLimit rateLimit(java.util.Map<String, Object> limit) {
+        if (limit == null) {
+            return null;
+        }
+        Object requests = limit.get("requests");
+        Object seconds = limit.get("per_seconds");
+        if (!(requests instanceof Number n) || !(seconds instanceof Number s) || n.doubleValue() != n.intValue()
+                || s.doubleValue() != s.intValue() || n.intValue() < 1 || n.intValue() > 1_000_000
+                || s.intValue() < 1 || s.intValue() > 86_400) {
+            throw new InvalidInputException("rate_limit",
+                    "rate_limit is {\"requests\": 1..1000000, \"per_seconds\": 1..86400}");
+        }
+        return new Caller.RateLimit(n.intValue(), s.intValue());
     }
 
     private static List<Cidr> allowedIps(List<String> blocks) {

@@ -43,7 +43,7 @@ public class ApiTokens {
 
     /** A validated request for a new token. */
     public record Spec(String name, ApiTokenKind kind, String environment, Set<Permission> permissions,
-                       Instant expiresAt, List<Cidr> allowedIps, List<String> scopes) {
+                       Instant expiresAt, List<Cidr> allowedIps, List<String> scopes, Caller.RateLimit rateLimit) {
     }
 
     @PersistenceContext
@@ -74,7 +74,8 @@ public class ApiTokens {
         }
         var issued = issuer.issue(new CredentialIssuer.Draft(spec.kind().prefix(spec.environment()), site.teamId(),
                 null, site.id(), spec.environment(), spec.name(), spec.kind().permissions(spec.permissions()),
-                spec.expiresAt(), creator(caller), spec.allowedIps(), !spec.scopes().isEmpty(), null));
+                spec.expiresAt(), creator(caller), spec.allowedIps(), !spec.scopes().isEmpty(), null,
+                spec.rateLimit()));
         scopes.grant(issued.credential(), spec.scopes());
         audit.record(site.teamId(), site.id(), "token.created", target(issued.credential()),
                 describe(issued.credential()));
@@ -131,7 +132,8 @@ public class ApiTokens {
         List<Cidr> allowed = old.allowedIps().stream().map(Cidr::parse).toList();
         var issued = issuer.issue(new CredentialIssuer.Draft(old.prefix(), old.teamId(), null, old.siteId(),
                 old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
-                old.scoped(), old.id()));
+                old.scoped(), old.id(), old.rateLimitRequests() == null ? null
+                        : new Caller.RateLimit(old.rateLimitRequests(), old.rateLimitSeconds())));
         scopes.grant(issued.credential(), scopes.heldBy(old.id()));
         old.expireBy(now.plus(overlap));
         Map<String, Object> created = new LinkedHashMap<>(describe(issued.credential()));

@@ -1,0 +1,61 @@
+package dev.latchkey.ratelimit.boundary;
+
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.problems.control.RateLimitedException;
+import dev.latchkey.ratelimit.control.Decision;
+import dev.latchkey.ratelimit.control.RateLimiter;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Applies the caller's rate limit right after authentication, and puts the
+ * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} headers
+ * (and {@code Retry-After} on a 429) on every limited response.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 10)
+public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String DECISION = "latchkey.ratelimit.decision";
+
+    @Inject
+    CurrentRequest current;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        current.callerIfAny().ifPresent(caller -> {
+            Decision decision = limiter.request(caller);
+            request.setProperty(DECISION, decision);
+            if (!decision.allowed()) {
+                throw new RateLimitedException("Rate limit of " + decision.limit() + " requests exceeded; retry in "
+                        + decision.retryAfterSeconds() + " s");
+            }
+        });
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof Decision decision) {
+            headers(response, decision);
+        }
+    }
+
+    /** Writes the rate-limit headers of a decision. */
+    private static void headers(ContainerResponseContext response, Decision decision) {
+        response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
+        response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
+        response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
+        if (!decision.allowed()) {
+            response.getHeaders().putSingle("Retry-After", decision.retryAfterSeconds());
+        }
+    }
+}

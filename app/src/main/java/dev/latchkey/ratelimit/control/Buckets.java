@@ -1,0 +1,86 @@
+package dev.latchkey.ratelimit.control;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.grid.jcache.Bucket4jJCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+
+/**
+ * Token buckets by key in a JCache cache ({@code latchkey-rate-limits}), which Payara Micro
+ * backs with its Hazelcast data grid: several instances in one cluster share the buckets; a
+ * single instance needs no setup. Refused attempts consume nothing.
+ */
+@ApplicationScoped
+public class Buckets {
+
+    static final String CACHE = "latchkey-rate-limits";
+
+    /** Payara's JCache, backed by its Hazelcast member (never a Hazelcast client). */
+    @Inject
+    CacheManager manager;
+
+    private volatile ProxyManager<String> proxies;
+
+    /** Takes one token if there is one. */
+    public Decision take(String key, Limit limit) {
+        BucketProxy bucket = bucket(key, limit);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long reset = seconds(probe.getNanosToWaitForReset());
+        if (probe.isConsumed()) {
+            return new Decision(true, limit.requests(), probe.getRemainingTokens(), reset, 0);
+        }
+        return new Decision(false, limit.requests(), 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+    }
+
+    /** Whether a token is left, without taking it. */
+    public Decision peek(String key, Limit limit) {
+        BucketProxy bucket = bucket(key, limit);
+        var estimate = bucket.estimateAbilityToConsume(1);
+        if (estimate.canBeConsumed()) {
+            return new Decision(true, limit.requests(), estimate.getRemainingTokens(), 0, 0);
+        }
+        long wait = seconds(estimate.getNanosToWaitForRefill());
+        return new Decision(false, limit.requests(), 0, wait, Math.max(1, wait));
+    }
+
+    private BucketProxy bucket(String key, Limit limit) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.requests())
+                        .refillGreedy(limit.requests(), limit.period()))
+                .build();
+        // The key carries the limit: changing a credential's limit starts a fresh bucket.
+        return proxies().getProxy(key + "|" + limit.requests() + "/" + limit.period().toSeconds(), () -> configuration);
+    }
+
+    private ProxyManager<String> proxies() {
+        ProxyManager<String> current = proxies;
+        if (current == null) {
+            synchronized (this) {
+                if (proxies == null) {
+                    proxies = Bucket4jJCache.entryProcessorBasedBuilder(cache()).build();
+                }
+                current = proxies;
+            }
+        }
+        return current;
+    }
+
+    private Cache<String, byte[]> cache() {
+        Cache<String, byte[]> cache = manager.getCache(CACHE, String.class, byte[].class);
+        if (cache == null) {
+            cache = manager.createCache(CACHE, new MutableConfiguration<String, byte[]>().setTypes(String.class, byte[].class));
+        }
+        return cache;
+    }
+
+    private static long seconds(long nanos) {
+        return (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1));
+    }
+}

@@ -4,8 +4,8 @@ ALTER TABLE credentials ADD COLUMN first_used_at BIGINT;
 
 CREATE TABLE credential_usage (
     credential_id ${id}      NOT NULL,
-    day           VARCHAR(10) ${ascii} NOT NULL,
+    usage_day     VARCHAR(10) ${ascii} NOT NULL,
     requests      BIGINT     NOT NULL,
-    CONSTRAINT pk_credential_usage PRIMARY KEY (credential_id, day),
+    CONSTRAINT pk_credential_usage PRIMARY KEY (credential_id, usage_day),
     CONSTRAINT fk_credential_usage_credential FOREIGN KEY (credential_id) REFERENCES credentials (id) ON DELETE CASCADE
 );

@@ -102,6 +102,19 @@ class UsageIT extends DeployedLatchkey {
         Api.assertError(api.as(tokens.get(2)).get("/v1/insights/onboarding"), 403, "forbidden");
     }
 
+    @Test
+    void metricsCountAuthenticationOutcomesLatencyAndThrottling() {
+        String key = key("measured").path("token");
+        api.as(key).get("/v1/whoami").then().statusCode(200);
+        api.as(key + "x").get("/v1/whoami").then().statusCode(401);
+        String metrics = api.anonymous().accept("text/plain").get("/metrics?scope=application").then().statusCode(200)
+                .extract().asString();
+        assertTrue(metrics.contains("latchkey_authentications_total") && metrics.contains("outcome=\"success\"")
+                && metrics.contains("outcome=\"failed\""), metrics);
+        assertTrue(metrics.contains("latchkey_requests_seconds") && metrics.contains("route=\"/v1/whoami\""), metrics);
+        assertFalse(metrics.contains(key.substring(8, 20)), "no credential in metrics");
+    }
+
     private static JsonPath awaitLine(Path log, String requestId) throws Exception {
         for (int attempt = 0; attempt < 40; attempt++) {
             if (Files.exists(log)) {

@@ -5,6 +5,7 @@ import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.connections.entity.Connection;
 import dev.latchkey.connections.entity.ConnectionState;
 import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.http.control.PublicUrl;
 import dev.latchkey.problems.control.InvalidInputException;
@@ -21,15 +22,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -210,11 +207,6 @@ public class Connections {
     }
 
     static String hash(String state) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(state.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(state);
     }
 }

@@ -61,6 +61,9 @@ public class Refresher {
     Refresher self;
 
     @Inject
+    dev.latchkey.usage.control.Measurements measurements;
+
+    @Inject
     @ConfigProperty(name = "latchkey.connections.refresh-margin-seconds", defaultValue = "300")
     long marginSeconds;
 
@@ -123,6 +126,7 @@ public class Refresher {
         try {
             refreshed = provider.provider().refresh(self.open(connectionId));
         } catch (ProviderException e) {
+            measurements.providerRefresh(connection.provider(), e.reason().name().toLowerCase(java.util.Locale.ROOT));
             return self.failed(connectionId, owner, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Refreshing " + connectionId + " failed unexpectedly", e);
@@ -130,6 +134,7 @@ public class Refresher {
                     "unexpected failure: " + e.getClass().getSimpleName()));
         }
         self.saved(connectionId, owner, refreshed);
+        measurements.providerRefresh(connection.provider(), "refreshed");
         return Outcome.REFRESHED;
     }
 

@@ -44,6 +44,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    jakarta.enterprise.event.Event<AuthenticationFailed> failures;
+
+    @Inject
+    jakarta.enterprise.event.Event<AuthenticationThrottled> limited;
+
     @Context
     ResourceInfo resource;
 
@@ -61,17 +67,20 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Decision mayTry = limiter.mayTry(address);
         if (!mayTry.allowed()) {
             request.setProperty(RateLimitFilter.DECISION, mayTry);
+            limited.fire(new AuthenticationThrottled(address));
             throw new RateLimitedException("Too many failed authentication attempts from " + address
                     + "; retry in " + mayTry.retryAfterSeconds() + " s");
         }
         try {
             current.authenticated(authenticator.authenticate(token, address));
         } catch (NotAuthenticatedException failure) {
+            failures.fire(new AuthenticationFailed(address));
             // Guessing tokens gets 429 quickly: per address, and per public id claimed.
             Decision counted = limiter.failed(address, TokenFormat.parse(token).map(TokenFormat.Token::publicId)
                     .orElse(null));
             if (!counted.allowed()) {
                 request.setProperty(RateLimitFilter.DECISION, counted);
+                limited.fire(new AuthenticationThrottled(address));
                 throw new RateLimitedException("Too many failed authentication attempts; retry in "
                         + counted.retryAfterSeconds() + " s");
             }

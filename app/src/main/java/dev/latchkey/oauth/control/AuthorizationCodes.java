@@ -1,5 +1,6 @@
 package dev.latchkey.oauth.control;
 
+import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.identifiers.control.Base62;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.oauth.entity.OAuthCode;
@@ -12,12 +13,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -88,11 +87,6 @@ public class AuthorizationCodes {
     }
 
     static String hash(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(code);
     }
 }

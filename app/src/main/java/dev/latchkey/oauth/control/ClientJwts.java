@@ -15,6 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.oauth.entity.JwtReplay;
 import dev.latchkey.oauth.entity.OAuthClient;
@@ -26,13 +27,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,7 +91,7 @@ public class ClientJwts {
     /** Records the jti; false when it was seen before (a replay). Expired records are dropped. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean firstUse(String clientId, String jti, Instant expiresAt) {
-        String hash = sha256(clientId + "\n" + jti);
+        String hash = Digests.sha256Hex(clientId + "\n" + jti);
         if (em.find(JwtReplay.class, hash) != null) {
             return false;
         }
@@ -143,13 +141,5 @@ public class ClientJwts {
         Instant expires = claims.getExpirationTime().toInstant();
         return expires.isAfter(now) && !issued.isAfter(now.plus(SKEW)) && expires.isAfter(issued)
                 && Duration.between(issued, expires).compareTo(MAX_LIFETIME) <= 0;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.RateLimitedException;
 import dev.latchkey.ratelimit.control.Decision;
 import dev.latchkey.ratelimit.control.RateLimiter;
+import dev.latchkey.usage.control.Measurements;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -30,12 +31,16 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    Measurements measurements;
+
     @Override
     public void filter(ContainerRequestContext request) {
         current.callerIfAny().ifPresent(caller -> {
             Decision decision = limiter.request(caller);
             request.setProperty(DECISION, decision);
             if (!decision.allowed()) {
+                measurements.rateLimited("credential");
                 throw new RateLimitedException("Rate limit of " + decision.limit() + " requests exceeded; retry in "
                         + decision.retryAfterSeconds() + " s");
             }

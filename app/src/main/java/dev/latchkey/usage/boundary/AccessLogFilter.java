@@ -2,6 +2,7 @@ package dev.latchkey.usage.boundary;
 
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.usage.control.AccessLog;
+import dev.latchkey.usage.control.Measurements;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -34,8 +35,13 @@ public class AccessLogFilter implements ContainerResponseFilter {
     @Context
     ResourceInfo resource;
 
+    @Inject
+    Measurements measurements;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        measurements.request(request.getMethod(), template(), response.getStatus(),
+                java.time.Duration.ofNanos(current.elapsedMicros() * 1000));
         if (!log.enabled()) {
             return;
         }

@@ -28,8 +28,8 @@ public class Usage {
 
     @SuppressWarnings("unchecked")
     public List<Day> daily(String credentialId, int days) {
-        List<Object[]> rows = em.createNativeQuery("SELECT day, requests FROM credential_usage WHERE credential_id = ? "
-                        + "ORDER BY day DESC")
+        List<Object[]> rows = em.createNativeQuery("SELECT usage_day, requests FROM credential_usage WHERE credential_id = ? "
+                        + "ORDER BY usage_day DESC")
                 .setParameter(1, credentialId).setMaxResults(days).getResultList();
         return rows.stream().map(r -> new Day((String) r[0], ((Number) r[1]).longValue())).toList();
     }

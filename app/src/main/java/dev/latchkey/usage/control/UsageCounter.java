@@ -103,10 +103,10 @@ public class UsageCounter {
     public void write(Map<Key, Long> batch, Map<String, Instant> seen) {
         batch.forEach((key, n) -> {
             int updated = em.createNativeQuery("UPDATE credential_usage SET requests = requests + ? "
-                            + "WHERE credential_id = ? AND day = ?")
+                            + "WHERE credential_id = ? AND usage_day = ?")
                     .setParameter(1, n).setParameter(2, key.credentialId()).setParameter(3, key.day()).executeUpdate();
             if (updated == 0) {
-                em.createNativeQuery("INSERT INTO credential_usage (credential_id, day, requests) "
+                em.createNativeQuery("INSERT INTO credential_usage (credential_id, usage_day, requests) "
                                 + "SELECT id, ?, ? FROM credentials WHERE id = ?")
                         .setParameter(1, key.day()).setParameter(2, n).setParameter(3, key.credentialId())
                         .executeUpdate();

@@ -1,0 +1,58 @@
+package dev.latchkey.usage.control;
+
+import dev.latchkey.credentials.control.CredentialRefused;
+import dev.latchkey.credentials.control.CredentialUsed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The application metrics at {@code GET /metrics?scope=application} (Prometheus format):
+ * authentication outcomes by reason, request latency by route and status class, rate-limit
+ * rejections, and provider refresh outcomes.
+ */
+@ApplicationScoped
+public class Measurements {
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    void used(@Observes CredentialUsed use) {
+        authentication("success");
+    }
+
+    void refused(@Observes CredentialRefused refusal) {
+        authentication(refusal.reason());
+    }
+
+    void failed(@Observes dev.latchkey.credentials.boundary.AuthenticationFailed failure) {
+        authentication("failed");
+    }
+
+    void throttled(@Observes dev.latchkey.credentials.boundary.AuthenticationThrottled throttled) {
+        rateLimited("auth_failures");
+    }
+
+    /** An authentication outcome: {@code success}, or why it failed. */
+    public void authentication(String outcome) {
+        registry.counter("latchkey_authentications", new Tag("outcome", outcome)).inc();
+    }
+
+    public void request(String method, String route, int status, Duration latency) {
+        registry.timer("latchkey_requests", new Tag("method", method), new Tag("route", route),
+                new Tag("status", (status / 100) + "xx")).update(latency);
+    }
+
+    public void rateLimited(String limit) {
+        registry.counter("latchkey_rate_limited", new Tag("limit", limit)).inc();
+    }
+
+    public void providerRefresh(String provider, String outcome) {
+        registry.counter("latchkey_provider_refreshes", new Tag("provider", provider), new Tag("outcome", outcome)).inc();
+    }
+}

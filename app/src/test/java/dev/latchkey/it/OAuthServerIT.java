@@ -133,6 +133,26 @@ class OAuthServerIT extends DeployedLatchkey {
     }
 
     @Test
+    void typeScopesGrantAPermissionForOneTypeOnly() {
+        Response client = register(Map.of("name", "crm sync", "type", "confidential", "environment", "test",
+                "scopes", List.of("Customer:read", "Order:write")));
+        client.then().statusCode(201);
+        String id = client.path("client_id");
+        String secret = client.path("client_secret");
+        String writer = accessToken(id, secret, "Order:write");
+        api.as(writer).body(Map.of("total", 5)).put("/v1/sites/" + site + "/data/Order/o1").then().statusCode(201);
+        assertError(api.as(writer).get("/v1/sites/" + site + "/data/Order/o1"), 403, "forbidden");
+        assertError(api.as(writer).body(Map.of("n", 1)).put("/v1/sites/" + site + "/data/Customer/c1"), 403, "forbidden");
+        String reader = accessToken(id, secret, "Customer:read");
+        assertError(api.as(reader).get("/v1/sites/" + site + "/data/Customer/c1"), 404, "not_found");
+        assertError(api.as(reader).get("/v1/sites/" + site + "/data/Order/o1"), 403, "forbidden");
+        tokenRequest(id, secret).formParam("grant_type", "client_credentials").formParam("scope", "Customer:write")
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_scope"));
+        assertError(register(Map.of("name", "bad", "type", "confidential", "scopes", List.of("Customer:admin"))),
+                400, "invalid_request");
+    }
+
+    @Test
     void badClientAuthenticationAndRequestsGetRfc6749Errors() {
         Response client = confidential();
         var wrong = tokenRequest(client.path("client_id"), "lcs_wrong").formParam("grant_type", "client_credentials")

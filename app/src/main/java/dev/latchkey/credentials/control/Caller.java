@@ -3,6 +3,7 @@ package dev.latchkey.credentials.control;
 import dev.latchkey.problems.control.NotPermittedException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Set;
 public record Caller(CredentialKind kind, String credentialId, String credentialName,
                      TeamRef team, MemberRef member, SiteRef site, String environment,
                      Set<Permission> permissions, boolean scoped, List<String> scopes, Instant expiresAt,
-                     RateLimit rateLimit) {
+                     RateLimit rateLimit, Map<String, Set<Permission>> typePermissions) {
 
     /** A limit set on the credential itself: {@code requests} per {@code seconds}. */
     public record RateLimit(int requests, int seconds) {
@@ -25,7 +26,15 @@ public record Caller(CredentialKind kind, String credentialId, String credential
                   SiteRef site, String environment, Set<Permission> permissions, boolean scoped, List<String> scopes,
                   Instant expiresAt) {
         this(kind, credentialId, credentialName, team, member, site, environment, permissions, scoped, scopes,
-                expiresAt, null);
+                expiresAt, null, Map.of());
+    }
+
+    /** The same caller with a credential-level rate limit. */
+    public Caller(CredentialKind kind, String credentialId, String credentialName, TeamRef team, MemberRef member,
+                  SiteRef site, String environment, Set<Permission> permissions, boolean scoped, List<String> scopes,
+                  Instant expiresAt, RateLimit rateLimit) {
+        this(kind, credentialId, credentialName, team, member, site, environment, permissions, scoped, scopes,
+                expiresAt, rateLimit, Map.of());
     }
 
     public record TeamRef(String id, String name) {
@@ -40,6 +49,15 @@ public record Caller(CredentialKind kind, String credentialId, String credential
     public Caller {
         permissions = Set.copyOf(permissions);
         scopes = List.copyOf(scopes);
+        typePermissions = Map.copyOf(typePermissions);
+    }
+
+    /**
+     * Whether the caller may do this to documents of this type: through a permission, or
+     * through a permission granted for this type only (OAuth scopes such as {@code Customer:read}).
+     */
+    public boolean mayOnType(String type, Permission permission) {
+        return permissions.contains(permission) || typePermissions.getOrDefault(type, Set.of()).contains(permission);
     }
 
     public String teamId() {

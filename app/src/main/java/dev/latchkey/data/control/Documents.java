@@ -59,7 +59,7 @@ public class Documents {
     Clock clock;
 
     public Seen put(Caller caller, Site site, String type, String id, JsonObject body) {
-        String environment = environmentOf(caller, Permission.WRITE);
+        String environment = environmentOf(caller, type, Permission.WRITE);
         validate(type, id);
         List<String> undeclared = schemas.of(site).undeclared(type, body.keySet());
         if (!undeclared.isEmpty()) {
@@ -91,7 +91,7 @@ public class Documents {
     }
 
     public Seen get(Caller caller, Site site, String type, String id, String fields) {
-        String environment = environmentOf(caller, Permission.READ);
+        String environment = environmentOf(caller, type, Permission.READ);
         validate(type, id);
         Projection projection = Projection.of(type, policies.forCaller(caller, site), fields);
         Document document = lookup(site, environment, type, id);
@@ -102,7 +102,7 @@ public class Documents {
     }
 
     public void delete(Caller caller, Site site, String type, String id) {
-        String environment = environmentOf(caller, Permission.DELETE);
+        String environment = environmentOf(caller, type, Permission.DELETE);
         validate(type, id);
         Document document = lookup(site, environment, type, id);
         if (document == null) {
@@ -112,7 +112,7 @@ public class Documents {
     }
 
     public Page<Seen> list(Caller caller, Site site, String type, String fields, PageRequest request) {
-        String environment = environmentOf(caller, Permission.READ);
+        String environment = environmentOf(caller, type, Permission.READ);
         validate(type, "x");
         Projection projection = Projection.of(type, policies.forCaller(caller, site), fields);
         return pages.list(Document.class, "e.siteId = :site and e.environment = :environment and e.type = :type",
@@ -130,12 +130,15 @@ public class Documents {
     }
 
     /** Site data is reached with the site's own keys, whose environment chooses the data set. */
-    private static String environmentOf(Caller caller, Permission needed) {
+    private static String environmentOf(Caller caller, String type, Permission needed) {
         if (caller.environment() == null) {
             throw new NotPermittedException("The data API takes a key of this site (sk_/rk_), "
                     + "whose environment chooses live or test data");
         }
-        caller.require(needed);
+        if (!caller.mayOnType(type, needed)) {
+            throw new NotPermittedException("This credential lacks the '" + needed.wireName() + "' permission"
+                    + " for " + type);
+        }
         return caller.environment();
     }
 

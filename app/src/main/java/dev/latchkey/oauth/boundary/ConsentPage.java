@@ -56,7 +56,9 @@ final class ConsentPage {
             case "write" -> "create and change the site's data";
             case "delete" -> "delete the site's data";
             case "offline_access" -> "keep access while you are away (a refresh token)";
-            default -> "";
+            default -> scope.endsWith(":read") ? "read the site's " + scope.substring(0, scope.indexOf(':'))
+                    + " documents" : scope.endsWith(":write") ? "create and change the site's "
+                    + scope.substring(0, scope.indexOf(':')) + " documents" : "";
         };
     }
 

@@ -155,7 +155,9 @@ public class AccessTokens implements JwtVerifier {
             }
             Site site = em.find(Site.class, client.siteId());
             Team team = em.find(Team.class, client.teamId());
-            Set<Permission> permissions = OAuthScopes.permissions(OAuthScopes.parse(claims.getStringClaim("scope")));
+            List<String> scopes = OAuthScopes.parse(claims.getStringClaim("scope"));
+            Set<Permission> permissions = OAuthScopes.permissions(scopes);
+            var typePermissions = OAuthScopes.typePermissions(scopes);
             Caller.MemberRef member = null;
             if (!client.id().equals(claims.getSubject())) {
                 // A member approved this token: it never gets more than the member has now.
@@ -164,12 +166,14 @@ public class AccessTokens implements JwtVerifier {
                     return Optional.empty();
                 }
                 permissions.retainAll(approver.role().permissions());
+                typePermissions.values().forEach(granted -> granted.retainAll(approver.role().permissions()));
                 member = new Caller.MemberRef(approver.id(), approver.email(), approver.name(), approver.role(),
                         false);
             }
             return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(),
                     new Caller.TeamRef(team.id(), team.name()), member, new Caller.SiteRef(site.id(), site.name()),
-                    client.environment(), permissions, false, List.of(), claims.getExpirationTime().toInstant()));
+                    client.environment(), permissions, false, List.of(), claims.getExpirationTime().toInstant(), null,
+                    typePermissions));
         } catch (ParseException e) {
             return Optional.empty();
         }

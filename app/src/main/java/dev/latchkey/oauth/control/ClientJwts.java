@@ -82,7 +82,7 @@ public class ClientJwts {
             return Optional.of(new Caller(CredentialKind.JWT, client.id(), client.name(),
                     new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
                     client.environment(), OAuthScopes.permissions(scopes), false, List.of(),
-                    claims.getExpirationTime().toInstant()));
+                    claims.getExpirationTime().toInstant(), null, OAuthScopes.typePermissions(scopes)));
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

@@ -85,7 +85,7 @@ public class OAuthClients {
         List<String> unknown = OAuthScopes.unsupported(scopes);
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("scopes", "Unknown scope '" + unknown.get(0) + "'; use "
-                    + String.join(", ", OAuthScopes.SUPPORTED));
+                    + String.join(", ", OAuthScopes.SUPPORTED) + ", <Type>:read or <Type>:write");
         }
         List<String> redirects = spec.redirectUris() == null ? List.of() : spec.redirectUris();
         redirects.forEach(OAuthClients::validateRedirect);

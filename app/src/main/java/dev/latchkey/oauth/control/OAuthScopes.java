@@ -10,13 +10,16 @@ import java.util.Set;
 
 /**
  * OAuth scopes and what they grant: {@code read}, {@code write} and {@code delete} are the
- * permissions of the same names on the client's site data; {@code offline_access} is needed
- * for a refresh token.
+ * permissions of the same names on the client's site data; {@code <Type>:read} and
+ * {@code <Type>:write} the same for one type's documents only; {@code offline_access} is
+ * needed for a refresh token.
  */
 public final class OAuthScopes {
 
     public static final String OFFLINE_ACCESS = "offline_access";
     public static final List<String> SUPPORTED = List.of("read", "write", "delete", OFFLINE_ACCESS);
+    /** {@code <Type>:read} and {@code <Type>:write}: the permission for one type's documents only. */
+    static final java.util.regex.Pattern TYPE_SCOPE = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]{0,63}):(read|write)");
 
     private OAuthScopes() {
     }
@@ -33,7 +36,21 @@ public final class OAuthScopes {
     public static List<String> unsupported(List<String> scopes) {
         List<String> unknown = new ArrayList<>(scopes);
         unknown.removeAll(SUPPORTED);
+        unknown.removeIf(scope -> TYPE_SCOPE.matcher(scope).matches());
         return unknown;
+    }
+
+    /** The per-type permissions of {@code <Type>:read} / {@code <Type>:write} scopes. */
+    public static java.util.Map<String, Set<Permission>> typePermissions(List<String> scopes) {
+        java.util.Map<String, Set<Permission>> byType = new java.util.TreeMap<>();
+        for (String scope : scopes) {
+            var matcher = TYPE_SCOPE.matcher(scope);
+            if (matcher.matches()) {
+                byType.computeIfAbsent(matcher.group(1), t -> EnumSet.noneOf(Permission.class))
+                        .add("read".equals(matcher.group(2)) ? Permission.READ : Permission.WRITE);
+            }
+        }
+        return byType;
     }
 
     public static Set<Permission> permissions(List<String> scopes) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -136,15 +137,36 @@ class ApiTokensIT extends DeployedLatchkey {
     }
 
     @Test
-    void expiredTokenAnswers401() {
+    void expiredTokenAnswers401() throws InterruptedException {
+        // Used (and so cached) while valid, then presented after its expiry.
         Response created = createToken(Map.of("name", "brief", "type", "secret", "environment", "test",
-                "expires_at", Instant.now().plusSeconds(3600).toString()));
+                "expires_at", Instant.now().plusSeconds(2).toString()));
         api.as((String) created.path("token")).get("/v1/whoami").then().statusCode(200);
-        TestDatabase.execute("update credentials set expires_at = ? where id = ?",
-                System.currentTimeMillis() - 1, created.path("id"));
+        Thread.sleep(2500);
         var refused = api.as((String) created.path("token")).get("/v1/whoami");
         assertError(refused, 401, "unauthorized");
         refused.then().body("message", containsString("expired"));
+    }
+
+    @Test
+    void aRevocationByAnotherInstanceCountsWithinTheSyncInterval() throws InterruptedException {
+        Response created = createToken(Map.of("name", "cached", "type", "secret", "environment", "test"));
+        String token = created.path("token");
+        api.as(token).get("/v1/whoami").then().statusCode(200);
+        api.as(token).get("/v1/whoami").then().statusCode(200);
+        // What another instance's revoke commits: the revocation and its credential_changes row.
+        TestDatabase.execute("update credentials set revoked_at = ? where id = ?", System.currentTimeMillis(),
+                created.path("id"));
+        TestDatabase.execute("insert into credential_changes (changed_at) values (?)", System.currentTimeMillis());
+        long started = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - started < 3_000_000_000L) {
+            status = api.as(token).get("/v1/whoami").statusCode();
+            Thread.sleep(20);
+        }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(401, status, "still accepted " + tookMillis + " ms after another instance revoked it");
+        assertTrue(tookMillis < 1000, "took " + tookMillis + " ms; the sync interval is 200 ms");
     }
 
     // --- address allowlists ---

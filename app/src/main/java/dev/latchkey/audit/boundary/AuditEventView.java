@@ -1,5 +1,6 @@
 package dev.latchkey.audit.boundary;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.audit.entity.AuditEvent;
 import dev.latchkey.http.control.Json;
 import jakarta.json.JsonObject;
@@ -20,7 +21,7 @@ public record AuditEventView(String id, String action, Instant occurredAt, Party
         AuditEvent.Content c = event.content();
         Party target = c.targetType() == null ? null : new Party(c.targetType(), c.targetId(), c.targetName(), null);
         JsonObject details;
-        try (var reader = jakarta.json.Json.createReader(new StringReader(c.details()))) {
+        try (var reader = JsonP.createReader(new StringReader(c.details()))) {
             details = reader.readObject();
         }
         return new AuditEventView(c.id(), c.action(), c.occurredAt(),

@@ -1,11 +1,11 @@
 package dev.latchkey.connections.control;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.connections.entity.Connection;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.providers.TokenSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -24,7 +24,7 @@ public class ConnectionCustody {
     SecretBox box;
 
     public void store(Connection connection, TokenSet tokens) {
-        JsonObjectBuilder extras = Json.createObjectBuilder();
+        JsonObjectBuilder extras = JsonP.createObjectBuilder();
         tokens.extras().forEach(extras::add);
         connection.store(box.seal(tokens.accessToken(), context(connection, "access")),
                 tokens.refreshToken() == null ? null : box.seal(tokens.refreshToken(), context(connection, "refresh")),
@@ -33,7 +33,7 @@ public class ConnectionCustody {
 
     public TokenSet open(Connection connection) {
         Map<String, String> extras = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(connection.extras()))) {
+        try (var reader = JsonP.createReader(new StringReader(connection.extras()))) {
             reader.readObject().forEach((key, value) -> extras.put(key, ((JsonString) value).getString()));
         }
         String refresh = connection.sealedRefreshToken() == null ? null

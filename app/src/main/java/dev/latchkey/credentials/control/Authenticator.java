@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Authenticates a presented token of any kind: shape and checksum first (no database work
- * for garbage), then one lookup by public id, a constant-time comparison of the keyed hash,
- * the revoked/expired checks and the address allowlist. The kind's {@link CallerFactory}
- * builds the caller.
+ * for garbage), then the credential by public id (from the {@link CredentialCache}, or one
+ * lookup and the kind's {@link CallerFactory}), a constant-time comparison of the keyed hash,
+ * the revoked/expired checks and the address allowlist. The secret is checked on every
+ * request, cached or not.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -48,10 +50,23 @@ public class Authenticator {
     @Inject
     Instance<JwtVerifier> jwtVerifiers;
 
+    @Inject
+    CredentialCache cache;
+
     private final Map<CredentialKind, CallerFactory> byKind = new EnumMap<>(CredentialKind.class);
 
+    /**
+     * A stored credential as the cache keeps it: the row, the caller it makes (null when what
+     * it acts for is gone), and whether its first use still has to be written.
+     */
+    private record Known(Credential credential, Caller caller, AtomicBoolean firstUsePending) {
+    }
+
     /** A token that matched a stored credential, and what state that credential is in. */
-    private record Match(Credential credential, CallerFactory factory, String status) {
+    private record Match(Known known, String status) {
+        Credential credential() {
+            return known.credential();
+        }
     }
 
     @PostConstruct
@@ -92,9 +107,11 @@ public class Authenticator {
             refusals.fire(new CredentialRefused(credential, "address_not_allowed"));
             throw new NotPermittedException("Requests from " + clientAddress + " are not allowed for this credential");
         }
-        Caller caller = match.factory().callerFor(credential)
-                .orElseThrow(() -> new NotAuthenticatedException(INVALID));
-        lastUsed.used(credential, clock.instant());
+        Caller caller = match.known().caller();
+        if (caller == null) {
+            throw new NotAuthenticatedException(INVALID);
+        }
+        lastUsed.used(credential.id(), match.known().firstUsePending().getAndSet(false), clock.instant());
         return caller;
     }
 
@@ -108,7 +125,7 @@ public class Authenticator {
         }
         return match(presented)
                 .filter(m -> "active".equals(m.status()))
-                .flatMap(m -> m.factory().callerFor(m.credential()));
+                .map(m -> m.known().caller());
     }
 
     private JwtVerifier jwt() {
@@ -126,13 +143,33 @@ public class Authenticator {
         if (factory == null) {
             return Optional.empty();
         }
-        Credential credential = em.find(Credential.class, Credential.idFor(token.publicId()));
-        if (credential == null || credential.kind() != kind.get() || !token.prefix().equals(credential.prefix())) {
+        Known known = known(Credential.idFor(token.publicId()), factory);
+        if (known == null) {
+            return Optional.empty();
+        }
+        Credential credential = known.credential();
+        if (credential.kind() != kind.get() || !token.prefix().equals(credential.prefix())) {
             return Optional.empty();
         }
         if (!hasher.matches(token.value(), credential.hashKeyId(), credential.secretHash())) {
-            return Optional.of(new Match(credential, factory, "wrong_secret"));
+            return Optional.of(new Match(known, "wrong_secret"));
         }
-        return Optional.of(new Match(credential, factory, credential.status(clock.instant())));
+        return Optional.of(new Match(known, credential.status(clock.instant())));
+    }
+
+    private Known known(String credentialId, CallerFactory factory) {
+        String key = "credential:" + credentialId;
+        Known known = cache.get(key);
+        if (known == null) {
+            long generation = cache.generation();
+            Credential credential = em.find(Credential.class, credentialId);
+            if (credential == null) {
+                return null;
+            }
+            Caller caller = credential.kind() == factory.kind() ? factory.callerFor(credential).orElse(null) : null;
+            known = new Known(credential, caller, new AtomicBoolean(credential.firstUsedAt() == null));
+            cache.put(key, generation, known);
+        }
+        return known;
     }
 }

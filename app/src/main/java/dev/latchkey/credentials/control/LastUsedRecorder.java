@@ -1,6 +1,5 @@
 package dev.latchkey.credentials.control;
 
-import dev.latchkey.credentials.entity.Credential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,11 +26,12 @@ public class LastUsedRecorder {
     @Inject
     LastUsedRecorder self;
 
-    public void used(Credential credential, Instant now) {
-        if (credential.firstUsedAt() == null) {
-            self.firstUse(credential.id(), now);
+    /** A successful use; {@code first} when this may be the credential's first ever. */
+    public void used(String credentialId, boolean first, Instant now) {
+        if (first) {
+            self.firstUse(credentialId, now);
         }
-        uses.fire(new CredentialUsed(credential.id(), now));
+        uses.fire(new CredentialUsed(credentialId, now));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

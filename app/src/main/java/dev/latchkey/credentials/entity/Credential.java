@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * and the last-used time.
  */
 @Entity
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
 @Table(name = "credentials")
 public class Credential {
 

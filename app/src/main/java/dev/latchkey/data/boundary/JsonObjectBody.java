@@ -1,5 +1,6 @@
 package dev.latchkey.data.boundary;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.problems.control.ErrorCode;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.DomainException;
@@ -44,7 +45,7 @@ final class JsonObjectBody {
             throw new InvalidInputException("A JSON object body is required");
         }
         JsonValue value;
-        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+        try (var reader = JsonP.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new InvalidInputException("The request body is not valid JSON");

@@ -1,5 +1,6 @@
 package dev.latchkey.data.control;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.data.entity.Document;
@@ -17,7 +18,6 @@ import dev.latchkey.scopes.control.Schemas;
 import dev.latchkey.sites.entity.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -75,7 +75,7 @@ public class Documents {
         Document existing = lookup(site, environment, type, id);
         Projection all = Projection.of(type, policy, null);
         if (existing != null) {
-            JsonObjectBuilder merged = Json.createObjectBuilder();
+            JsonObjectBuilder merged = JsonP.createObjectBuilder();
             parse(existing.body()).forEach((field, value) -> {
                 if (!policy.visible(type, field)) {
                     merged.add(field, value);
@@ -143,7 +143,7 @@ public class Documents {
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,10 +1,10 @@
 package dev.latchkey.data.control;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.problems.control.InsufficientScopeException;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.scopes.control.FieldPolicy;
 import dev.latchkey.scopes.control.Schema;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Arrays;
@@ -51,7 +51,7 @@ public final class Projection {
     }
 
     JsonObject apply(JsonObject data) {
-        JsonObjectBuilder visible = Json.createObjectBuilder();
+        JsonObjectBuilder visible = JsonP.createObjectBuilder();
         data.forEach((field, value) -> {
             if ((requested == null || requested.contains(field)) && policy.visible(type, field)) {
                 visible.add(field, value);

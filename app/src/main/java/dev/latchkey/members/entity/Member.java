@@ -14,6 +14,7 @@ import java.time.Instant;
 
 /** A person in a team, with a role. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
 @Table(name = "members")
 public class Member {
 

@@ -2,14 +2,13 @@ package dev.latchkey.oauth.boundary;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.credentials.boundary.Public;
+import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.OAuthException;
 import dev.latchkey.oauth.control.TokenGrants;
 import dev.latchkey.oauth.entity.OAuthClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -39,9 +38,6 @@ public class IntrospectionEndpoint {
     @Inject
     AccessTokens tokens;
 
-    @PersistenceContext
-    EntityManager em;
-
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Map<String, Object> introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -53,19 +49,20 @@ public class IntrospectionEndpoint {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("active", false);
-        tokens.claims(token.trim()).ifPresent(claims -> describe(claims, caller, answer));
+        tokens.verified(token.trim()).ifPresent(verified -> describe(verified, caller, answer));
         return answer;
     }
 
-    private void describe(JWTClaimsSet claims, OAuthClient caller, Map<String, Object> answer) {
+    private void describe(AccessTokens.Verified verified, OAuthClient caller, Map<String, Object> answer) {
+        Caller owner = verified.caller();
+        if (owner == null || !owner.teamId().equals(caller.teamId())) {
+            return;
+        }
+        JWTClaimsSet claims = verified.claims();
         try {
-            OAuthClient owner = em.find(OAuthClient.class, claims.getStringClaim("client_id"));
-            if (owner == null || !owner.teamId().equals(caller.teamId())) {
-                return;
-            }
             answer.put("active", true);
             answer.put("scope", claims.getStringClaim("scope"));
-            answer.put("client_id", owner.id());
+            answer.put("client_id", owner.credentialId());
             answer.put("token_type", "Bearer");
             answer.put("sub", claims.getSubject());
             answer.put("iss", claims.getIssuer());
@@ -73,7 +70,7 @@ public class IntrospectionEndpoint {
             answer.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
             answer.put("iat", claims.getIssueTime().toInstant().getEpochSecond());
             answer.put("jti", claims.getJWTID());
-            answer.put("site_id", owner.siteId());
+            answer.put("site_id", owner.site().id());
             answer.put("environment", owner.environment());
         } catch (ParseException e) {
             answer.put("active", false);

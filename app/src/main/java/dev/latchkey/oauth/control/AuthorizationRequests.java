@@ -1,12 +1,12 @@
 package dev.latchkey.oauth.control;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.oauth.entity.OAuthClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -94,7 +94,7 @@ public class AuthorizationRequests {
 
     /** The request as a tamper-proof form field. */
     public String seal(AuthorizationRequest request) {
-        var json = Json.createObjectBuilder()
+        var json = JsonP.createObjectBuilder()
                 .add("client_id", request.clientId())
                 .add("redirect_uri", request.redirectUri())
                 .add("scope", String.join(" ", request.scopes()))
@@ -114,7 +114,7 @@ public class AuthorizationRequests {
             throw AuthorizationError.shown("This sign-in form is not valid; start again from the application");
         }
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(
+        try (var reader = JsonP.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)))) {
             json = reader.readObject();
         }

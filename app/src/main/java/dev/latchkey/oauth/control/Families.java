@@ -1,5 +1,6 @@
 package dev.latchkey.oauth.control;
 
+import dev.latchkey.credentials.control.CredentialChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,11 +20,15 @@ public class Families {
     @Inject
     Clock clock;
 
+    @Inject
+    CredentialChanges changes;
+
     public void revoke(String familyId) {
         var now = clock.instant();
         em.createQuery("update OAuthRefreshToken r set r.revokedAt = :now where r.familyId = :family "
                 + "and r.revokedAt is null").setParameter("now", now).setParameter("family", familyId).executeUpdate();
         em.createQuery("update IssuedAccessToken a set a.revokedAt = :now where a.familyId = :family "
                 + "and a.revokedAt is null").setParameter("now", now).setParameter("family", familyId).executeUpdate();
+        changes.changed();
     }
 }

@@ -3,6 +3,8 @@ package dev.latchkey.oauth.control;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialCache;
+import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.identifiers.control.Base62;
 import dev.latchkey.oauth.entity.OAuthClient;
@@ -54,6 +56,9 @@ public class OAuthClients {
 
     @Inject
     SecretBox box;
+
+    @Inject
+    CredentialCache cache;
 
     @Inject
     Pages pages;
@@ -138,17 +143,34 @@ public class OAuthClients {
         return new Registered(client, secret);
     }
 
-    /** The client whose id and secret these are, compared in constant time. */
+    /**
+     * The client whose id and secret these are, compared in constant time. The opened secret
+     * is cached only as a SHA-256 digest, with the client, until anything about clients or
+     * credentials changes ({@link CredentialCache}).
+     */
     public Optional<OAuthClient> authenticate(String clientId, String secret) {
-        OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
-        if (client == null || !client.confidential() || secret == null) {
+        if (clientId == null || secret == null) {
             return Optional.empty();
         }
-        String expected = box.open(client.sealedSecret(), context(client));
-        boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                secret.getBytes(StandardCharsets.UTF_8));
-        return same ? Optional.of(client) : Optional.empty();
+        String key = "oauth-client:" + clientId;
+        KnownSecret known = cache.get(key);
+        if (known == null) {
+            long generation = cache.generation();
+            OAuthClient client = em.find(OAuthClient.class, clientId);
+            if (client == null || !client.confidential()) {
+                return Optional.empty();
+            }
+            known = new KnownSecret(client, Digests.sha256(box.open(client.sealedSecret(), context(client))));
+            cache.put(key, generation, known);
+        }
+        return MessageDigest.isEqual(known.secretDigest(), Digests.sha256(secret)) ? Optional.of(known.client())
+                : Optional.empty();
     }
+
+    /** A confidential client and the digest of its current secret. */
+    private record KnownSecret(OAuthClient client, byte[] secretDigest) {
+    }
+
 
     private String newSecret(OAuthClient client) {
         String secret = SECRET_PREFIX + Base62.random(40);

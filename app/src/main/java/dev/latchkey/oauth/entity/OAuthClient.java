@@ -12,6 +12,7 @@ import java.util.List;
 
 /** An OAuth client of one site: confidential (with a sealed secret) or public. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
 @Table(name = "oauth_clients")
 public class OAuthClient {
 

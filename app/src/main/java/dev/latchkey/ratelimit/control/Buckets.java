@@ -1,21 +1,26 @@
 package dev.latchkey.ratelimit.control;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.jcache.Bucket4jJCache;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Token buckets by key in a JCache cache ({@code latchkey-rate-limits}), which Payara Micro
- * backs with its Hazelcast data grid: several instances in one cluster share the buckets; a
- * single instance needs no setup. Refused attempts consume nothing.
+ * Token buckets by key. {@code latchkey.ratelimit.store} chooses where they live, as Kong's
+ * rate-limiting policies do: {@code local} (the default) keeps them in this instance's memory,
+ * the fastest, with limits counted per instance; {@code cluster} keeps them in a JCache cache
+ * ({@code latchkey-rate-limits}) that Payara Micro backs with its Hazelcast data grid, so
+ * instances started as one cluster share them, at the cost of a grid operation per request.
+ * Refused attempts consume nothing.
  */
 @ApplicationScoped
 public class Buckets {
@@ -26,11 +31,23 @@ public class Buckets {
     @Inject
     CacheManager manager;
 
+    @Inject
+    @ConfigProperty(name = "latchkey.ratelimit.store", defaultValue = "local")
+    String store;
+
+    private final LocalBuckets local = new LocalBuckets(100_000);
     private volatile ProxyManager<String> proxies;
+
+    @PostConstruct
+    void checkStore() {
+        if (!"local".equals(store) && !"cluster".equals(store)) {
+            throw new IllegalStateException("latchkey.ratelimit.store must be 'local' or 'cluster', not '" + store + "'");
+        }
+    }
 
     /** Takes one token if there is one. */
     public Decision take(String key, Limit limit) {
-        BucketProxy bucket = bucket(key, limit);
+        Bucket bucket = bucket(key, limit);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long reset = seconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
@@ -41,7 +58,7 @@ public class Buckets {
 
     /** Whether a token is left, without taking it. */
     public Decision peek(String key, Limit limit) {
-        BucketProxy bucket = bucket(key, limit);
+        Bucket bucket = bucket(key, limit);
         var estimate = bucket.estimateAbilityToConsume(1);
         if (estimate.canBeConsumed()) {
             return new Decision(true, limit.requests(), estimate.getRemainingTokens(), 0, 0);
@@ -50,13 +67,15 @@ public class Buckets {
         return new Decision(false, limit.requests(), 0, wait, Math.max(1, wait));
     }
 
-    private BucketProxy bucket(String key, Limit limit) {
+    private Bucket bucket(String key, Limit limit) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.requests())
                         .refillGreedy(limit.requests(), limit.period()))
                 .build();
         // The key carries the limit: changing a credential's limit starts a fresh bucket.
-        return proxies().getProxy(key + "|" + limit.requests() + "/" + limit.period().toSeconds(), () -> configuration);
+        String keyWithLimit = key + "|" + limit.requests() + "/" + limit.period().toSeconds();
+        return "cluster".equals(store) ? proxies().getProxy(keyWithLimit, () -> configuration)
+                : local.get(keyWithLimit, configuration);
     }
 
     private ProxyManager<String> proxies() {

@@ -1,8 +1,8 @@
 package dev.latchkey.scopes.control;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.problems.control.InvalidField;
 import dev.latchkey.problems.control.InvalidInputException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -82,7 +82,7 @@ public final class Schema {
     }
 
     public static Schema fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.createReader(new StringReader(json))) {
             JsonObject root = reader.readObject();
             List<TypeDefinition> definitions = new ArrayList<>();
             for (JsonValue value : root.getJsonArray("types")) {
@@ -97,10 +97,10 @@ public final class Schema {
     }
 
     public String toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        types.forEach((name, fields) -> array.add(Json.createObjectBuilder().add("name", name)
-                .add("fields", Json.createArrayBuilder(new ArrayList<>(fields)))));
-        return Json.createObjectBuilder().add("types", array).build().toString();
+        JsonArrayBuilder array = JsonP.createArrayBuilder();
+        types.forEach((name, fields) -> array.add(JsonP.createObjectBuilder().add("name", name)
+                .add("fields", JsonP.createArrayBuilder(new ArrayList<>(fields)))));
+        return JsonP.createObjectBuilder().add("types", array).build().toString();
     }
 
     public List<TypeDefinition> definitions() {

@@ -12,6 +12,7 @@ import java.util.List;
 
 /** A named set of {@code Type.field} or {@code Type.*} entries of one site's schema. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
 @Table(name = "scopes")
 public class Scope {
 

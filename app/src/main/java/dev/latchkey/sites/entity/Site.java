@@ -11,6 +11,7 @@ import java.time.Instant;
 
 /** A unit inside a team (an app, a deployment) that keys, scopes and connections belong to. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
 @Table(name = "sites")
 public class Site {
 

@@ -1,5 +1,6 @@
 package dev.latchkey.startup.control;
 
+import dev.latchkey.credentials.control.CredentialChanges;
 import dev.latchkey.audit.control.AuditRetention;
 import dev.latchkey.connections.control.ProviderRegistry;
 import dev.latchkey.connections.control.RefreshSchedule;
@@ -59,6 +60,9 @@ public class StartupSequence {
     UsageCounter usage;
 
     @Inject
+    CredentialChanges credentialChanges;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
@@ -73,6 +77,7 @@ public class StartupSequence {
             retention.start();
             refreshes.start();
             usage.start();
+            credentialChanges.start();
         } catch (RuntimeException e) {
             stop(e);
         }

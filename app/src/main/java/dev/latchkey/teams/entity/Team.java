@@ -11,6 +11,7 @@ import java.time.Instant;
 
 /** The tenant: everything else belongs to exactly one team. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
 @Table(name = "teams")
 public class Team {
 

@@ -1,11 +1,11 @@
 package dev.latchkey.usage.boundary;
 
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.usage.control.AccessLog;
 import dev.latchkey.usage.control.Measurements;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
@@ -45,7 +45,7 @@ public class AccessLogFilter implements ContainerResponseFilter {
         if (!log.enabled()) {
             return;
         }
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JsonP.createObjectBuilder()
                 .add("time", Instant.now().toString())
                 .add("request_id", current.requestId())
                 .add("method", request.getMethod())

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialCache;
+import dev.latchkey.credentials.control.CredentialChanges;
 import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.JwtVerifier;
@@ -32,9 +33,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Access tokens: JWTs per RFC 9068 ({@code typ: at+jwt}), ES256 with a {@code kid}. Every token
- * is recorded by {@code jti} when issued, so verification can refuse a revoked one (or one
- * whose client was deleted) before it expires. A verified token is kept in the
+ * Access tokens: JWTs per RFC 9068 ({@code typ: at+jwt}), ES256 with a {@code kid}. Tokens of
+ * a grant family (code and refresh grants) are recorded by {@code jti} when issued, so that a
+ * replayed code or refresh token revokes them all; client-credentials tokens are not recorded
+ * (issuing one writes nothing), and revoking one records its {@code jti}. Verification refuses
+ * a revoked token, or one whose client was deleted, before it expires. A verified token is kept in the
  * {@link CredentialCache} until it expires or anything is revoked, so a token presented again
  * costs a hash and a map lookup instead of a signature check and four queries.
  */
@@ -76,6 +79,9 @@ public class AccessTokens implements JwtVerifier {
     @Inject
     CredentialCache cache;
 
+    @Inject
+    CredentialChanges changes;
+
     /** A token that verified: its claims and, while its client and approver exist, its caller. */
     public record Verified(JWTClaimsSet claims, Caller caller) {
     }
@@ -109,7 +115,9 @@ public class AccessTokens implements JwtVerifier {
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
-        em.persist(new IssuedAccessToken(jti, client.id(), familyId, expires));
+        if (familyId != null) {
+            em.persist(new IssuedAccessToken(jti, client.id(), familyId, expires));
+        }
         return new Issued(jwt.serialize(), jti, expires, scopes);
     }
 
@@ -165,7 +173,7 @@ public class AccessTokens implements JwtVerifier {
                 return Optional.empty();
             }
             IssuedAccessToken issued = em.find(IssuedAccessToken.class, claims.getJWTID());
-            if (issued == null || issued.revokedAt() != null) {
+            if (issued != null && issued.revokedAt() != null) {
                 return Optional.empty();
             }
             return Optional.of(claims);
@@ -225,11 +233,21 @@ public class AccessTokens implements JwtVerifier {
         }
     }
 
-    /** Revokes one token by jti; only the client it was issued to may. */
-    public void revoke(String jti, String clientId) {
-        IssuedAccessToken issued = em.find(IssuedAccessToken.class, jti);
-        if (issued != null && issued.clientId().equals(clientId)) {
-            issued.revoke(clock.instant());
+    /** Revokes one verified token; only the client it was issued to may. */
+    public void revoke(JWTClaimsSet claims, String clientId) {
+        try {
+            if (!clientId.equals(claims.getStringClaim("client_id"))) {
+                return;
+            }
+        } catch (ParseException e) {
+            return;
         }
+        IssuedAccessToken issued = em.find(IssuedAccessToken.class, claims.getJWTID());
+        if (issued == null) {
+            issued = new IssuedAccessToken(claims.getJWTID(), clientId, null, claims.getExpirationTime().toInstant());
+            em.persist(issued);
+        }
+        issued.revoke(clock.instant());
+        changes.changed();
     }
 }

@@ -141,7 +141,7 @@ public class TokenGrants {
             refreshTokens.revoke(token, client.id());
             return;
         }
-        tokens.claims(token).ifPresent(claims -> tokens.revoke(claims.getJWTID(), client.id()));
+        tokens.claims(token).ifPresent(claims -> tokens.revoke(claims, client.id()));
     }
 
     private Granted issue(OAuthClient client, String memberId, List<String> scopes, String familyId) {

@@ -84,7 +84,7 @@ public class Authenticator {
      */
     public Caller authenticate(String presented, String clientAddress) {
         if (JwtVerifier.looksLikeJwt(presented)) {
-            return jwt().verify(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
+            return jwt().verifyBearer(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
         }
         Match match = match(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
         Credential credential = match.credential();

@@ -14,6 +14,11 @@ public interface JwtVerifier {
      */
     Optional<Caller> verify(String jwt);
 
+    /** The same for the JWT the current request presents as {@code Authorization: Bearer}. */
+    default Optional<Caller> verifyBearer(String jwt) {
+        return verify(jwt);
+    }
+
     static boolean looksLikeJwt(String token) {
         int first = token.indexOf('.');
         return first > 0 && token.indexOf('.', first + 1) > first && token.chars().filter(c -> c == '.').count() == 2;

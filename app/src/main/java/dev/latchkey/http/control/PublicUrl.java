@@ -16,6 +16,14 @@ public class PublicUrl {
     @ConfigProperty(name = "latchkey.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    public PublicUrl() {
+    }
+
+    /** For use outside the container. */
+    public PublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
     /** The base, without a trailing slash. */
     public String base() {
         return publicUrl.replaceAll("/+$", "");

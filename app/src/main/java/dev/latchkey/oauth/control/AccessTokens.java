@@ -31,6 +31,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Access tokens: JWTs per RFC 9068 ({@code typ: at+jwt}), ES256 with a {@code kid}. Tokens of
@@ -82,6 +84,9 @@ public class AccessTokens implements JwtVerifier {
     @Inject
     CredentialChanges changes;
 
+    @Inject
+    MicroProfileJwt microProfileJwt;
+
     /** A token that verified: its claims and, while its client and approver exist, its caller. */
     public record Verified(JWTClaimsSet claims, Caller caller) {
     }
@@ -132,12 +137,16 @@ public class AccessTokens implements JwtVerifier {
     }
 
     private Optional<Verified> verified(String token, String key) {
+        return verified(key, () -> verifySignature(token).flatMap(this::accepted));
+    }
+
+    private Optional<Verified> verified(String key, Supplier<Optional<JWTClaimsSet>> verification) {
         Verified hit = cache.get(key);
         if (hit != null) {
             return unexpired(hit);
         }
         long generation = cache.generation();
-        Optional<Verified> verified = verifySignatureAndRecord(token)
+        Optional<Verified> verified = verification.get()
                 .map(claims -> new Verified(claims, caller(claims).orElse(null)));
         verified.ifPresent(v -> cache.put(key, generation, v));
         return verified;
@@ -152,17 +161,40 @@ public class AccessTokens implements JwtVerifier {
         return "access-token:" + Digests.sha256Hex(token);
     }
 
-    private Optional<JWTClaimsSet> verifySignatureAndRecord(String token) {
+    private static Optional<SignedJWT> signed(JsonWebToken verified) {
+        try {
+            return Optional.of(SignedJWT.parse(verified.getRawToken()));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The signed JWT, if one of our keys signed it (for introspection and revocation). */
+    private Optional<SignedJWT> verifySignature(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
-            // Only what we issue: ES256 (no "none", no HMAC confusion) and the at+jwt type.
-            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || !AT_JWT.equals(header.getType())
-                    || header.getKeyID() == null) {
+            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
                 return Optional.empty();
             }
             Optional<SigningKeys.Loaded> key = keys.byKid(header.getKeyID());
-            if (key.isEmpty() || !jwt.verify(signatures.verifier(key.get().key()))) {
+            return key.isPresent() && jwt.verify(signatures.verifier(key.get().key())) ? Optional.of(jwt)
+                    : Optional.empty();
+        } catch (ParseException | JOSEException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The claims of a token whose signature was verified, if it is an access token of ours
+     * that is valid and unrevoked now: ES256 (no "none", no HMAC confusion), the at+jwt type,
+     * our issuer and audience, unexpired, with a jti that is not revoked.
+     */
+    private Optional<JWTClaimsSet> accepted(SignedJWT jwt) {
+        try {
+            JWSHeader header = jwt.getHeader();
+            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || !AT_JWT.equals(header.getType())
+                    || header.getKeyID() == null) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -177,7 +209,7 @@ public class AccessTokens implements JwtVerifier {
                 return Optional.empty();
             }
             return Optional.of(claims);
-        } catch (ParseException | JOSEException e) {
+        } catch (ParseException e) {
             return Optional.empty();
         }
     }
@@ -185,15 +217,31 @@ public class AccessTokens implements JwtVerifier {
     /** Our access tokens ({@code typ: at+jwt}), or else a JWT a client signed itself. */
     @Override
     public Optional<Caller> verify(String token) {
+        return verify(token, () -> verified(token, cacheKey(token)));
+    }
+
+    /**
+     * The same for a request's bearer token: a Latchkey access token is verified through
+     * MicroProfile JWT ({@link MicroProfileJwt}: signature, issuer, audience, expiry, against
+     * the published keys), then checked for its type and revocation here; the result is cached
+     * as any other. (Introspection and revocation verify with the native signature provider.)
+     */
+    @Override
+    public Optional<Caller> verifyBearer(String token) {
         String key = cacheKey(token);
-        Verified hit = cache.get(key);
+        return verify(token, () -> verified(key, () -> microProfileJwt.verify(token)
+                .flatMap(AccessTokens::signed).flatMap(this::accepted)));
+    }
+
+    private Optional<Caller> verify(String token, Supplier<Optional<Verified>> ours) {
+        Verified hit = cache.get(cacheKey(token));
         if (hit != null) {
             return unexpired(hit).map(Verified::caller);
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (AT_JWT.equals(jwt.getHeader().getType())) {
-                return verified(token, key).map(Verified::caller);
+                return ours.get().map(Verified::caller);
             }
             return clientJwts.get().verify(jwt);
         } catch (ParseException e) {

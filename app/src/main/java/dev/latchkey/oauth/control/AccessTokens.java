@@ -217,7 +217,8 @@ public class AccessTokens implements JwtVerifier {
     /** Our access tokens ({@code typ: at+jwt}), or else a JWT a client signed itself. */
     @Override
     public Optional<Caller> verify(String token) {
-        return verify(token, () -> verified(token, cacheKey(token)));
+        String key = cacheKey(token);
+        return verify(token, key, () -> verified(token, key));
     }
 
     /**
@@ -229,12 +230,12 @@ public class AccessTokens implements JwtVerifier {
     @Override
     public Optional<Caller> verifyBearer(String token) {
         String key = cacheKey(token);
-        return verify(token, () -> verified(key, () -> microProfileJwt.verify(token)
+        return verify(token, key, () -> verified(key, () -> microProfileJwt.verify(token)
                 .flatMap(AccessTokens::signed).flatMap(this::accepted)));
     }
 
-    private Optional<Caller> verify(String token, Supplier<Optional<Verified>> ours) {
-        Verified hit = cache.get(cacheKey(token));
+    private Optional<Caller> verify(String token, String key, Supplier<Optional<Verified>> ours) {
+        Verified hit = cache.get(key);
         if (hit != null) {
             return unexpired(hit).map(Verified::caller);
         }

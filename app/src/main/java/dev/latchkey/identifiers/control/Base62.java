@@ -11,10 +11,23 @@ public final class Base62 {
     private Base62() {
     }
 
+    /**
+     * Uniformly random characters from one draw of the shared {@link SecureRandom} (a draw per
+     * character made it a point of contention): bytes of 248 or more are skipped, so each kept
+     * byte modulo 62 is uniform.
+     */
     public static String random(int length) {
         char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
+        byte[] bytes = new byte[length + length / 2 + 8];
+        int filled = 0;
+        while (filled < length) {
+            RANDOM.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < length; i++) {
+                int value = bytes[i] & 0xff;
+                if (value < 248) {
+                    chars[filled++] = ALPHABET.charAt(value % 62);
+                }
+            }
         }
         return new String(chars);
     }

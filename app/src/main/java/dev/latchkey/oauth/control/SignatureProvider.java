@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Provider;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +26,7 @@ public class SignatureProvider {
     static final String ACCP = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
 
     private Provider provider;
+    private final ConcurrentHashMap<String, JWSSigner> signers = new ConcurrentHashMap<>();
 
     @PostConstruct
     void choose() {
@@ -44,11 +46,17 @@ public class SignatureProvider {
                 + provider.getVersionStr();
     }
 
+    /** The signer for a key, made once per key id (decoding the private key costs more than signing). */
     public JWSSigner signer(ECKey key) throws JOSEException {
+        JWSSigner known = signers.get(key.getKeyID());
+        if (known != null) {
+            return known;
+        }
         ECDSASigner signer = new ECDSASigner(key);
         if (provider != null) {
             signer.getJCAContext().setProvider(provider);
         }
+        signers.put(key.getKeyID(), signer);
         return signer;
     }
 

@@ -38,9 +38,14 @@ public class AccessLogFilter implements ContainerResponseFilter {
     @Inject
     Measurements measurements;
 
+    /** Path templates by resource method, computed once each. */
+    private static final java.util.concurrent.ConcurrentHashMap<java.lang.reflect.Method, String> TEMPLATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        measurements.request(request.getMethod(), template(), response.getStatus(),
+        String template = template();
+        measurements.request(request.getMethod(), template, response.getStatus(),
                 java.time.Duration.ofNanos(current.elapsedMicros() * 1000));
         if (!log.enabled()) {
             return;
@@ -49,7 +54,7 @@ public class AccessLogFilter implements ContainerResponseFilter {
                 .add("time", Instant.now().toString())
                 .add("request_id", current.requestId())
                 .add("method", request.getMethod())
-                .add("path", template())
+                .add("path", template)
                 .add("status", response.getStatus())
                 .add("latency_ms", current.elapsedMicros() / 1000.0);
         current.callerIfAny().ifPresent(caller -> {
@@ -67,11 +72,16 @@ public class AccessLogFilter implements ContainerResponseFilter {
 
     /** The matched resource's path template, such as {@code /v1/sites/{site}/tokens/{id}}. */
     private String template() {
-        if (resource == null || resource.getResourceClass() == null) {
+        if (resource == null || resource.getResourceClass() == null || resource.getResourceMethod() == null) {
             return "(unmatched)";
         }
-        Path type = resource.getResourceClass().getAnnotation(Path.class);
-        Path method = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Path.class);
+        Class<?> resourceClass = resource.getResourceClass();
+        return TEMPLATES.computeIfAbsent(resource.getResourceMethod(), method -> template(resourceClass, method));
+    }
+
+    private static String template(Class<?> resourceClass, java.lang.reflect.Method resourceMethod) {
+        Path type = resourceClass.getAnnotation(Path.class);
+        Path method = resourceMethod.getAnnotation(Path.class);
         String joined = (type == null ? "" : type.value()) + (method == null ? "" : "/" + method.value());
         return "/" + joined.replaceAll("/+", "/").replaceAll("^/|/$", "");
     }

@@ -50,7 +50,6 @@ public class TokenGrants {
      * The client making the request: a confidential client by its secret, or a public client
      * by its id alone. Anything else is 401 {@code invalid_client}.
      */
-    @Transactional
     public OAuthClient identify(String authorization, String formClientId, String formSecret) {
         String clientId = formClientId;
         String secret = formSecret;
@@ -82,8 +81,10 @@ public class TokenGrants {
                 .orElseThrow(() -> OAuthException.invalidClient("Client authentication failed"));
     }
 
-    /** The same, for endpoints only confidential clients may call (revocation, introspection). */
-    @Transactional
+    /**
+     * The same, for endpoints only confidential clients may call (revocation, introspection).
+     * Reads only, so no transaction: a known client is answered from the credential cache.
+     */
     public OAuthClient authenticate(String authorization, String formClientId, String formSecret) {
         OAuthClient client = identify(authorization, formClientId, formSecret);
         if (!client.confidential()) {
@@ -92,8 +93,10 @@ public class TokenGrants {
         return client;
     }
 
-    /** RFC 6749 §4.4: a token for the client itself, with at most the client's scopes; never a refresh token. */
-    @Transactional(dontRollbackOn = OAuthException.class)
+    /**
+     * RFC 6749 §4.4: a token for the client itself, with at most the client's scopes; never a
+     * refresh token. Writes nothing, so it needs no transaction.
+     */
     public Granted clientCredentials(OAuthClient client, String scope) {
         if (!client.confidential() || !client.grantTypes().contains("client_credentials")) {
             throw new OAuthException(400, "unauthorized_client", "This client may not use client_credentials");

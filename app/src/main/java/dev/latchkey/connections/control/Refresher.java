@@ -35,6 +35,7 @@ public class Refresher {
     private static final Logger LOG = Logger.getLogger(Refresher.class.getName());
     static final Duration WAIT_FOR_OTHER = Duration.ofSeconds(20);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    static final Duration MIN_RETRY = Duration.ofSeconds(1);
 
     /** How a refresh attempt ended. */
     public enum Outcome { REFRESHED, POSTPONED, FAILED, BUSY, NOT_REFRESHABLE }
@@ -205,6 +206,14 @@ public class Refresher {
             if (backoff.compareTo(MAX_BACKOFF) > 0) {
                 backoff = MAX_BACKOFF;
             }
+            // A token that expires before the back-off ends is retried sooner: halfway to its expiry.
+            if (connection.expiresAt() != null && connection.expiresAt().isAfter(now)) {
+                Duration halfway = Duration.between(now, connection.expiresAt()).dividedBy(2);
+                if (backoff.compareTo(halfway) > 0) {
+                    backoff = halfway.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : halfway;
+                }
+            }
+            // The provider's Retry-After is always respected.
             if (failure.retryAfter() != null && failure.retryAfter().compareTo(backoff) > 0) {
                 backoff = failure.retryAfter();
             }

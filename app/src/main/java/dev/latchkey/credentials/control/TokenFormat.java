@@ -19,6 +19,7 @@ public final class TokenFormat {
     public static final int CHECKSUM_LENGTH = 6;
     private static final int BODY_LENGTH = PUBLIC_ID_LENGTH + SECRET_LENGTH + CHECKSUM_LENGTH;
     private static final int MAX_PREFIX_LENGTH = 16;
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[a-z]+(_[a-z]+)*_");
 
     /** A well-formed token, taken apart. */
     public record Token(String prefix, String publicId, String value) {
@@ -54,7 +55,7 @@ public final class TokenFormat {
         }
         String prefix = text.substring(0, split);
         String body = text.substring(split);
-        if (!prefix.matches("[a-z]+(_[a-z]+)*_") || !Base62.isBase62(body)) {
+        if (!PREFIX.matcher(prefix).matches() || !Base62.isBase62(body)) {
             return Optional.empty();
         }
         String unchecked = text.substring(0, text.length() - CHECKSUM_LENGTH);

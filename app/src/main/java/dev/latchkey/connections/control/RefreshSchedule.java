@@ -2,11 +2,12 @@ package dev.latchkey.connections.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,18 +25,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refreshes tokens before they expire: every {@code latchkey.connections.refresh-interval-seconds}
  * (60) it refreshes every connection expiring within the margin whose back-off has passed, in
  * batches, {@code latchkey.connections.refresh-concurrency} (16) at a time, until none is left
- * due — so ten thousand tokens expiring in the same hour are all refreshed in time even when a
- * provider answers slowly. Several instances may run it at once; the row lease lets one of them
- * refresh each connection, and never two at once.
+ * due, retrying failed ones when their back-off ends — so ten thousand tokens expiring in the
+ * same hour are all refreshed in time even when a provider answers slowly and fails now and then.
+ * Several instances may run it at once; the row lease lets one of them refresh each connection,
+ * and never two at once.
  */
 @ApplicationScoped
 public class RefreshSchedule {
 
     private static final Logger LOG = Logger.getLogger(RefreshSchedule.class.getName());
     static final int BATCH = 200;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    static final long MIN_WAIT_MILLIS = 100;
 
     @Resource
     ManagedThreadFactory threads;
@@ -54,37 +54,67 @@ public class RefreshSchedule {
     @ConfigProperty(name = "latchkey.connections.refresh-concurrency", defaultValue = "16")
     int concurrency;
 
-    private ScheduledFuture<?> task;
+    private ScheduledExecutorService passes;
     private ExecutorService refreshing;
 
+    /**
+     * Passes run on a thread of their own: a pass lasts as long as connections keep coming due,
+     * and Payara's default managed scheduled executor has a single thread, which the credential
+     * sync, usage flush and audit retention need every few hundred milliseconds.
+     */
     public void start() {
-        if (task == null) {
+        if (passes == null) {
             refreshing = Executors.newFixedThreadPool(Math.max(1, concurrency), threads);
-            task = scheduler.scheduleWithFixedDelay(this::refreshDue, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+            passes = Executors.newSingleThreadScheduledExecutor(threads);
+            passes.scheduleWithFixedDelay(this::refreshDue, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
         }
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
+        if (passes != null) {
+            passes.shutdownNow();
             refreshing.shutdownNow();
         }
     }
 
+    /**
+     * One pass: refreshes whatever is due, batch after batch, until nothing is. A connection
+     * whose refresh failed is retried within the same pass as soon as its back-off ends, and the
+     * pass waits for a back-off that ends before the next pass would start, so that a retry
+     * "never past halfway to the token's expiry" happens when planned. A connection refreshed in
+     * this pass (even if its new token is already within the margin), or whose refresh failed
+     * unexpectedly, is not tried again in it; an unexpected failure does not stop the others.
+     */
     void refreshDue() {
         try {
-            Set<String> attempted = new HashSet<>();
-            List<String> due;
-            do {
-                due = refresher.due(clock.instant(), BATCH).stream().filter(attempted::add).toList();
+            Set<String> settled = new HashSet<>();
+            while (true) {
+                Instant now = clock.instant();
+                List<String> due = refresher.due(now, BATCH).stream().filter(id -> !settled.contains(id)).toList();
+                if (due.isEmpty()) {
+                    Instant retry = refresher.nextRetry(now, now.plusSeconds(intervalSeconds));
+                    if (retry == null) {
+                        return;
+                    }
+                    Thread.sleep(Math.max(MIN_WAIT_MILLIS, Duration.between(now, retry).toMillis()));
+                    continue;
+                }
                 List<Future<Refresher.Outcome>> running = due.stream()
                         .map(id -> refreshing.submit(() -> refresher.refresh(id, false))).toList();
-                for (Future<Refresher.Outcome> attempt : running) {
-                    attempt.get();
+                for (int i = 0; i < running.size(); i++) {
+                    try {
+                        if (running.get(i).get() == Refresher.Outcome.REFRESHED) {
+                            settled.add(due.get(i));
+                        }
+                    } catch (ExecutionException e) {
+                        settled.add(due.get(i));
+                        LOG.log(Level.WARNING, "Refreshing " + due.get(i) + " failed; it is retried in the next pass",
+                                e.getCause());
+                    }
                 }
-            } while (!due.isEmpty());
-        } catch (ExecutionException | RuntimeException e) {
+            }
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduled token refresh failed; will retry", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

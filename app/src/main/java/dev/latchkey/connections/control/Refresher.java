@@ -73,13 +73,15 @@ public class Refresher {
     }
 
     /**
-     * Tokens valid now for a connection: refreshed first when they expire within the margin.
-     * Never returns an expired token.
+     * Tokens valid now for a connection: refreshed first when they expire within the margin,
+     * unless a failed refresh is being backed off (Retry-After included) and the current token is
+     * still valid, which is then handed out without calling the provider. Never returns an
+     * expired token.
      */
     public TokenSet fresh(String connectionId) {
         Connection connection = self.load(connectionId);
         Instant now = clock.instant();
-        if (!dueForRefresh(connection, now)) {
+        if (!dueForRefresh(connection, now) || backingOff(connection, now)) {
             return self.open(connectionId);
         }
         Outcome outcome = refresh(connectionId, false);
@@ -145,6 +147,12 @@ public class Refresher {
                 && connection.expiresAt().isBefore(now.plus(margin()));
     }
 
+    /** A failed refresh waits for its next attempt while the current token is still valid. */
+    static boolean backingOff(Connection connection, Instant now) {
+        return connection.nextAttemptAt() != null && connection.nextAttemptAt().isAfter(now)
+                && connection.expiresAt() != null && connection.expiresAt().isAfter(now);
+    }
+
     /** Connections expiring within the margin, not backed off, not being refreshed, soonest first. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> due(Instant now, int limit) {
@@ -157,6 +165,23 @@ public class Refresher {
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * When the first back-off ending after {@code now} and no later than {@code until} ends, among
+     * connections that will then be within the margin; null when there is none.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Instant nextRetry(Instant now, Instant until) {
+        return em.createQuery("select c.nextAttemptAt from Connection c where c.status = :active "
+                        + "and c.expiresAt is not null and c.expiresAt < :horizon and c.sealedRefreshToken is not null "
+                        + "and c.nextAttemptAt > :now and c.nextAttemptAt <= :until order by c.nextAttemptAt", Instant.class)
+                .setParameter("active", Connection.ACTIVE)
+                .setParameter("horizon", until.plus(margin()))
+                .setParameter("now", now)
+                .setParameter("until", until)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -57,7 +57,7 @@ class RunnableJarIT {
 
     @Test
     void mariadbKeepsEverythingAcrossRestart() throws Exception {
-        String database = "latchkey_jar_it";
+        String database = TestDatabase.name() + "_jar";
         recreate(database, null);
         Map<String, String> environment = mariadb(database, MASTER_KEY);
         String token;
@@ -78,15 +78,17 @@ class RunnableJarIT {
 
     @Test
     void mariadbWithoutMasterKeyRefusesToStartWithOneClearLine() throws Exception {
-        recreate("latchkey_jar_nokey_it", null);
-        String log = failedStart(mariadb("latchkey_jar_nokey_it", null));
+        String database = TestDatabase.name() + "_jar_nokey";
+        recreate(database, null);
+        String log = failedStart(mariadb(database, null));
         assertTrue(log.contains("Latchkey cannot start: LATCHKEY_MASTER_KEY is required"), log);
     }
 
     @Test
     void failedMigrationStopsStartupWithOneClearLine() throws Exception {
-        recreate("latchkey_jar_broken_it", "CREATE TABLE teams (unexpected INT)");
-        String log = failedStart(mariadb("latchkey_jar_broken_it", MASTER_KEY));
+        String database = TestDatabase.name() + "_jar_broken";
+        recreate(database, "CREATE TABLE teams (unexpected INT)");
+        String log = failedStart(mariadb(database, MASTER_KEY));
         assertTrue(log.contains("Latchkey cannot start: database migration failed:"), log);
     }
 

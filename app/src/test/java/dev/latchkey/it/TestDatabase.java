@@ -12,6 +12,11 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** The integration tests' database; other databases a test makes are named after it. */
+    static String name() {
+        return System.getProperty("latchkey.it.db-name", "latchkey_it");
+    }
+
     static String serverUrl() {
         return "jdbc:mariadb://" + HOST + "/";
     }
@@ -21,7 +26,7 @@ public final class TestDatabase {
     }
 
     public static Connection connect() throws SQLException {
-        return connect("latchkey_it");
+        return connect(name());
     }
 
     public static void execute(String sql, Object... parameters) {

@@ -270,11 +270,15 @@ class ApiTokensIT extends DeployedLatchkey {
 
     @Test
     void adminKeyManagesKeysOfItsOwnEnvironmentOnly() {
-        String admin = key("restricted", "test", List.of("admin"));
+        String admin = key("restricted", "test", List.of("read", "admin"));
         api.as(admin).body(Map.of("name", "child", "type", "restricted", "environment", "test",
                 "permissions", List.of("read"))).post("/v1/sites/" + site + "/tokens").then().statusCode(201);
         assertError(api.as(admin).body(Map.of("name", "escalate", "type", "secret", "environment", "live"))
-                .post("/v1/sites/" + site + "/tokens"), 403, "forbidden");
+                .post("/v1/sites/" + site + "/tokens"), 403, "insufficient_permission");
+        // A key holding only admin cannot hand out read, which it does not hold itself.
+        assertError(api.as(key("restricted", "test", List.of("admin"))).body(Map.of("name", "child",
+                "type", "restricted", "environment", "test", "permissions", List.of("read")))
+                .post("/v1/sites/" + site + "/tokens"), 403, "insufficient_permission");
         String liveId = createToken(Map.of("name", "live one", "type", "secret", "environment", "live")).path("id");
         assertError(api.as(admin).get("/v1/sites/" + site + "/tokens/" + liveId), 404, "not_found");
         api.as(admin).get("/v1/sites/" + site + "/tokens").then().body("data.environment", not(hasItems("live")));

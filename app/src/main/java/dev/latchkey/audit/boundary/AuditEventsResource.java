@@ -4,7 +4,6 @@ import dev.latchkey.audit.control.AuditFilter;
 import dev.latchkey.audit.control.AuditTrail;
 import dev.latchkey.audit.entity.AuditEvent;
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
@@ -84,7 +83,7 @@ public class AuditEventsResource {
     }
 
     private Caller reader() {
-        Caller caller = request.caller().require(Permission.READ);
+        Caller caller = request.caller();
         caller.requireMember();
         return caller;
     }

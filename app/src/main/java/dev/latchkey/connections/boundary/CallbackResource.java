@@ -1,7 +1,6 @@
 package dev.latchkey.connections.boundary;
 
 import dev.latchkey.connections.control.ConnectFlow;
-import dev.latchkey.credentials.boundary.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("v1/connections/callback")
 @RequestScoped
-@Public
 @Produces(MediaType.APPLICATION_JSON)
 public class CallbackResource {
 

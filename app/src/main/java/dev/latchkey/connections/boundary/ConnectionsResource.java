@@ -5,7 +5,6 @@ import dev.latchkey.connections.control.Connections;
 import dev.latchkey.connections.control.Refresher;
 import dev.latchkey.connections.entity.Connection;
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.problems.control.ConflictException;
@@ -56,7 +55,7 @@ public class ConnectionsResource {
 
     @POST
     public Response start(@NotNull @Valid StartConnectionRequest body) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         Site site = sites.find(caller, siteId);
         return Response.status(Response.Status.CREATED)
                 .entity(StartedConnectionView.of(connections.start(caller, site, body.provider(), body.scopes())))
@@ -65,14 +64,14 @@ public class ConnectionsResource {
 
     @GET
     public ListView<ConnectionView> list() {
-        Site site = sites.find(request.caller().require(Permission.READ), siteId);
+        Site site = sites.find(request.caller(), siteId);
         return new ListView<>(connections.list(site.id()).stream().map(ConnectionView::of).toList(), false, null);
     }
 
     @GET
     @Path("{provider}")
     public ConnectionView get(@PathParam("provider") String provider) {
-        Site site = sites.find(request.caller().require(Permission.READ), siteId);
+        Site site = sites.find(request.caller(), siteId);
         return ConnectionView.of(connections.find(site.id(), provider));
     }
 
@@ -80,7 +79,7 @@ public class ConnectionsResource {
     @POST
     @Path("{provider}/refresh")
     public ConnectionView refresh(@PathParam("provider") String provider) {
-        Site site = sites.find(request.caller().require(Permission.ADMIN), siteId);
+        Site site = sites.find(request.caller(), siteId);
         Connection connection = connections.find(site.id(), provider);
         switch (refresher.refresh(connection.id(), true)) {
             case NOT_REFRESHABLE -> throw new ConflictException("This " + provider
@@ -97,7 +96,7 @@ public class ConnectionsResource {
     @DELETE
     @Path("{provider}")
     public ConnectFlow.Disconnected disconnect(@PathParam("provider") String provider) {
-        Site site = sites.find(request.caller().require(Permission.ADMIN), siteId);
+        Site site = sites.find(request.caller(), siteId);
         return flow.disconnect(connections.find(site.id(), provider));
     }
 }

@@ -1,7 +1,6 @@
 package dev.latchkey.connections.boundary;
 
 import dev.latchkey.connections.control.ProviderRegistry;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +24,7 @@ public class ProvidersResource {
 
     @GET
     public ListView<ProviderView> list() {
-        request.caller().require(Permission.READ);
+        request.caller();
         return new ListView<>(registry.all().stream().map(ProviderView::of).toList(), false, null);
     }
 }

@@ -4,6 +4,7 @@ import dev.latchkey.audit.control.Actor;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.connections.entity.Connection;
 import dev.latchkey.connections.entity.ConnectionState;
+import dev.latchkey.credentials.control.Authority;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A site's connections: starting the connect flow, taking the callback's single-use state,
@@ -85,8 +87,18 @@ public class Connections {
         return publicUrl.resolve("/v1/connections/callback");
     }
 
+    /**
+     * What a site's connections reach, and so the site token that hands their tokens out: the
+     * site's provider accounts, in no one environment, for as long as they last.
+     */
+    public static Authority reach(Site site) {
+        return new Authority(site.teamId(), site.id(), null, Set.of(), Map.of(), false, List.of(), List.of(), null,
+                null);
+    }
+
     @Transactional(Transactional.TxType.REQUIRED)
     public Started start(Caller caller, Site site, String providerId, List<String> requestedScopes) {
+        caller.requireCovers(reach(site), "a connection");
         InstalledProvider provider = providers.find(providerId).orElseThrow(() ->
                 new InvalidInputException("provider", "No provider '" + providerId + "' is installed"));
         List<String> scopes = requestedScopes == null || requestedScopes.isEmpty()

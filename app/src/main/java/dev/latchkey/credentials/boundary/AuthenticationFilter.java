@@ -1,5 +1,7 @@
 package dev.latchkey.credentials.boundary;
 
+import dev.latchkey.access.control.AccessRule;
+import dev.latchkey.access.control.RouteRules;
 import dev.latchkey.credentials.control.Authenticator;
 import dev.latchkey.credentials.control.PresentedCredential;
 import dev.latchkey.credentials.control.TokenFormat;
@@ -24,7 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Authenticates every request to a resource not marked {@link Public}. Tokens in the query
+ * Authenticates every request to a route the {@link dev.latchkey.access.control.AccessPolicy}
+ * does not declare public. Tokens in the query
  * string are refused outright: URLs end up in logs, histories and Referer headers.
  */
 @Provider
@@ -90,8 +93,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private boolean isPublic() {
         return resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(Public.class)
-                    || resource.getResourceClass().isAnnotationPresent(Public.class));
+                && RouteRules.of(resource.getResourceClass(), resource.getResourceMethod()).rule()
+                        .map(AccessRule::isPublic).orElse(false);
     }
 
     private static void refuseCredentialsInQuery(Map<String, List<String>> query) {

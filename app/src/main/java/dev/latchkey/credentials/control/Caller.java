@@ -1,5 +1,7 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.network.control.Cidr;
+import dev.latchkey.problems.control.InsufficientPermissionException;
 import dev.latchkey.problems.control.NotPermittedException;
 import java.time.Instant;
 import java.util.List;
@@ -8,33 +10,16 @@ import java.util.Set;
 
 /**
  * Who made the request, as established by authentication: the credential, its team, the
- * member it acts for or the site it belongs to, and what it may do right now. {@code scoped}
- * says the credential was created with scopes and sees restricted fields only through
- * {@code scopes} (which may have become empty); an unscoped credential is unrestricted.
+ * member it acts for or the site it belongs to, and its {@link Authority}: what it may reach
+ * and do right now. {@code expiresAt} is when the credential itself stops working (for a
+ * member's token too, though what it creates is bounded by the member, see {@link #authority}).
  */
 public record Caller(CredentialKind kind, String credentialId, String credentialName,
-                     TeamRef team, MemberRef member, SiteRef site, String environment,
-                     Set<Permission> permissions, boolean scoped, List<String> scopes, Instant expiresAt,
-                     RateLimit rateLimit, Map<String, Set<Permission>> typePermissions) {
+                     TeamRef team, MemberRef member, SiteRef site, Authority authority, Instant expiresAt,
+                     RateLimit rateLimit) {
 
     /** A limit set on the credential itself: {@code requests} per {@code seconds}. */
     public record RateLimit(int requests, int seconds) {
-    }
-
-    /** A caller whose credential carries no rate limit of its own (the default applies). */
-    public Caller(CredentialKind kind, String credentialId, String credentialName, TeamRef team, MemberRef member,
-                  SiteRef site, String environment, Set<Permission> permissions, boolean scoped, List<String> scopes,
-                  Instant expiresAt) {
-        this(kind, credentialId, credentialName, team, member, site, environment, permissions, scoped, scopes,
-                expiresAt, null, Map.of());
-    }
-
-    /** The same caller with a credential-level rate limit. */
-    public Caller(CredentialKind kind, String credentialId, String credentialName, TeamRef team, MemberRef member,
-                  SiteRef site, String environment, Set<Permission> permissions, boolean scoped, List<String> scopes,
-                  Instant expiresAt, RateLimit rateLimit) {
-        this(kind, credentialId, credentialName, team, member, site, environment, permissions, scoped, scopes,
-                expiresAt, rateLimit, Map.of());
     }
 
     public record TeamRef(String id, String name) {
@@ -46,10 +31,35 @@ public record Caller(CredentialKind kind, String credentialId, String credential
     public record SiteRef(String id, String name) {
     }
 
-    public Caller {
-        permissions = Set.copyOf(permissions);
-        scopes = List.copyOf(scopes);
-        typePermissions = Map.copyOf(typePermissions);
+    /** The authority of a credential of this team, site (or none) and member (or none). */
+    public static Authority authority(TeamRef team, SiteRef site, MemberRef member, String environment,
+                                      Set<Permission> permissions, Map<String, Set<Permission>> typePermissions,
+                                      boolean scoped, List<String> scopes, List<Cidr> allowedIps, Instant expiresAt) {
+        return new Authority(team.id(), site == null ? null : site.id(), environment, permissions, typePermissions,
+                scoped, scopes, allowedIps,
+                // What a member's token creates is the member's: it is bounded by the member's role, not the token's life.
+                member == null ? expiresAt : null, member == null ? null : member.id());
+    }
+
+    public String environment() {
+        return authority.environment();
+    }
+
+    public Set<Permission> permissions() {
+        return authority.permissions();
+    }
+
+    public Map<String, Set<Permission>> typePermissions() {
+        return authority.typePermissions();
+    }
+
+    /** Created with scopes: sees restricted fields only through {@link #scopes()} (which may be empty). */
+    public boolean scoped() {
+        return authority.scoped();
+    }
+
+    public List<String> scopes() {
+        return authority.scopes();
     }
 
     /**
@@ -57,7 +67,8 @@ public record Caller(CredentialKind kind, String credentialId, String credential
      * through a permission granted for this type only (OAuth scopes such as {@code Customer:read}).
      */
     public boolean mayOnType(String type, Permission permission) {
-        return permissions.contains(permission) || typePermissions.getOrDefault(type, Set.of()).contains(permission);
+        return permissions().contains(permission)
+                || typePermissions().getOrDefault(type, Set.of()).contains(permission);
     }
 
     public String teamId() {
@@ -73,8 +84,20 @@ public record Caller(CredentialKind kind, String credentialId, String credential
         return team.id().equals(teamId) && (site == null || site.id().equals(siteId));
     }
 
+    /**
+     * Refuses, naming the dimension, anything this caller would create or change that its own
+     * authority does not cover: the one check behind every credential and grant it makes.
+     */
+    public void requireCovers(Authority requested, String what) {
+        authority.exceededBy(requested).ifPresent(dimension -> {
+            throw new InsufficientPermissionException(dimension.wireName(), "This credential cannot create or change "
+                    + what + " with more authority than its own: " + dimension.wireName().replace('_', ' ')
+                    + " exceeds this credential's");
+        });
+    }
+
     public Caller require(Permission permission) {
-        if (!permissions.contains(permission)) {
+        if (!permissions().contains(permission)) {
             throw new NotPermittedException("This credential lacks the '" + permission.wireName() + "' permission");
         }
         return this;

@@ -2,6 +2,7 @@ package dev.latchkey.members.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
+import dev.latchkey.credentials.control.Authority;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.Role;
@@ -16,8 +17,10 @@ import dev.latchkey.problems.control.NotPermittedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,7 +49,17 @@ public class Members {
         if (role == Role.OWNER && actor.role() != Role.OWNER) {
             throw new NotPermittedException("Only team owners may add owners");
         }
+        requireCoversRole(caller, role, "a member");
         return create(caller.teamId(), email, name, role, actor.id());
+    }
+
+    /**
+     * Whoever gives a person a role (adding them, promoting them, setting their password) must
+     * hold everything the role allows: a restricted token cannot make a full member.
+     */
+    public static void requireCoversRole(Caller caller, Role role, String what) {
+        caller.requireCovers(new Authority(caller.teamId(), null, null, role.permissions(), Map.of(), false,
+                List.of(), List.of(), null, caller.requireMember().id()), what);
     }
 
     /** Adds a member with no checks on who asks: for bootstrap and new teams. */
@@ -84,8 +97,10 @@ public class Members {
         Role role = parseRole(roleName);
         Member member = find(caller, memberId);
         caller.requireOwner("change roles");
-        if (member.role() == Role.OWNER && role != Role.OWNER) {
-            requireAnotherOwner(member);
+        requireCoversRole(caller, role, "a member's role");
+        List<String> owners = lockOwners(caller, "change roles");
+        if (member.role() == Role.OWNER && role != Role.OWNER && owners.size() <= 1) {
+            throw new ConflictException("A team must keep at least one owner");
         }
         Role before = member.role();
         member.changeRole(role);
@@ -97,8 +112,9 @@ public class Members {
     public Member remove(Caller caller, String memberId) {
         Member member = find(caller, memberId);
         caller.requireOwner("remove members");
-        if (member.role() == Role.OWNER) {
-            requireAnotherOwner(member);
+        List<String> owners = lockOwners(caller, "remove members");
+        if (member.role() == Role.OWNER && owners.size() <= 1) {
+            throw new ConflictException("A team must keep at least one owner");
         }
         Long tokens = em.createQuery("select count(c) from Credential c where c.memberId = :member and c.kind = :kind "
                         + "and c.revokedAt is null", Long.class)
@@ -111,12 +127,20 @@ public class Members {
         return member;
     }
 
-    private void requireAnotherOwner(Member member) {
-        Long owners = em.createQuery("select count(m) from Member m where m.teamId = :team and m.role = :owner", Long.class)
-                .setParameter("team", member.teamId()).setParameter("owner", Role.OWNER).getSingleResult();
-        if (owners <= 1) {
-            throw new ConflictException("A team must keep at least one owner");
+    /**
+     * The team's owners as committed now, locked until this transaction ends, so that two owners
+     * demoting or removing each other at once cannot both succeed and leave the team without an
+     * owner; the caller must (still) be one of them.
+     */
+    private List<String> lockOwners(Caller caller, String action) {
+        List<String> owners = em.createQuery("select m from Member m where m.teamId = :team and m.role = :owner "
+                        + "order by m.id", Member.class)
+                .setParameter("team", caller.teamId()).setParameter("owner", Role.OWNER)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream().map(Member::id).toList();
+        if (!owners.contains(caller.requireMember().id())) {
+            throw new NotPermittedException("Only team owners may " + action);
         }
+        return owners;
     }
 
     private static Target target(Member member) {

@@ -59,6 +59,12 @@ public final class Cidr {
         return Arrays.equals(mask(candidate, prefixLength), network);
     }
 
+    /** Whether every address of {@code block} lies in this block. */
+    public boolean contains(Cidr block) {
+        return block.network.length == network.length && block.prefixLength >= prefixLength
+                && Arrays.equals(mask(block.network, prefixLength), network);
+    }
+
     public boolean contains(String address) {
         try {
             return contains(InetAddress.getByAddress(parseNumericAddress(address)));

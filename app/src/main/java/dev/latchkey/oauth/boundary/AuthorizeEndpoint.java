@@ -3,7 +3,6 @@ package dev.latchkey.oauth.boundary;
 import dev.latchkey.audit.control.Actor;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.credentials.boundary.Public;
 import dev.latchkey.members.control.MemberPasswords;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.oauth.control.AuthorizationCodes;
@@ -40,7 +39,6 @@ import java.util.stream.Collectors;
  */
 @Path("oauth/authorize")
 @RequestScoped
-@Public
 @Produces(MediaType.TEXT_HTML)
 public class AuthorizeEndpoint {
 

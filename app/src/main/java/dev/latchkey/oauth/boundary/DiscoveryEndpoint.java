@@ -1,6 +1,5 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.boundary.Public;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.OAuthScopes;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +15,6 @@ import java.util.Map;
 /** RFC 8414 authorization server metadata: what a standard client library reads first. */
 @Path(".well-known/oauth-authorization-server")
 @RequestScoped
-@Public
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryEndpoint {
 

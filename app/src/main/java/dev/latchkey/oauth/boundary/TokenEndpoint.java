@@ -1,6 +1,5 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.boundary.Public;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.OAuthException;
 import dev.latchkey.oauth.control.TokenGrants;
@@ -23,7 +22,6 @@ import java.util.Map;
 /** {@code POST /oauth/token} (RFC 6749 §3.2): issues access tokens. */
 @Path("oauth/token")
 @RequestScoped
-@Public
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenEndpoint {
 

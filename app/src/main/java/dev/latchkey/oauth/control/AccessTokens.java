@@ -295,10 +295,12 @@ public class AccessTokens implements JwtVerifier {
                 member = new Caller.MemberRef(approver.id(), approver.email(), approver.name(), approver.role(),
                         false);
             }
-            return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(),
-                    new Caller.TeamRef(team.id(), team.name()), member, new Caller.SiteRef(site.id(), site.name()),
-                    client.environment(), permissions, false, List.of(), claims.getExpirationTime().toInstant(), null,
-                    typePermissions));
+            var teamRef = new Caller.TeamRef(team.id(), team.name());
+            var siteRef = new Caller.SiteRef(site.id(), site.name());
+            Instant expiresAt = claims.getExpirationTime().toInstant();
+            return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), teamRef, member,
+                    siteRef, Caller.authority(teamRef, siteRef, member, client.environment(), permissions,
+                            typePermissions, false, List.of(), List.of(), expiresAt), expiresAt, null));
         } catch (ParseException e) {
             return Optional.empty();
         }

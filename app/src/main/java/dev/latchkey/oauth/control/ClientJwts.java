@@ -79,10 +79,13 @@ public class ClientJwts {
             if (!client.scopes().containsAll(scopes)) {
                 return Optional.empty();
             }
-            return Optional.of(new Caller(CredentialKind.JWT, client.id(), client.name(),
-                    new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
-                    client.environment(), OAuthScopes.permissions(scopes), false, List.of(),
-                    claims.getExpirationTime().toInstant(), null, OAuthScopes.typePermissions(scopes)));
+            var teamRef = new Caller.TeamRef(team.id(), team.name());
+            var siteRef = new Caller.SiteRef(site.id(), site.name());
+            Instant expiresAt = claims.getExpirationTime().toInstant();
+            return Optional.of(new Caller(CredentialKind.JWT, client.id(), client.name(), teamRef, null, siteRef,
+                    Caller.authority(teamRef, siteRef, null, client.environment(), OAuthScopes.permissions(scopes),
+                            OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), expiresAt),
+                    expiresAt, null));
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.latchkey.oauth.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
+import dev.latchkey.credentials.control.Authority;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialCache;
 import dev.latchkey.crypto.control.Digests;
@@ -92,6 +93,9 @@ public class OAuthClients {
             throw new InvalidInputException("scopes", "Unknown scope '" + unknown.get(0) + "'; use "
                     + String.join(", ", OAuthScopes.SUPPORTED) + ", <Type>:read or <Type>:write");
         }
+        // Its tokens act in the client's environment with the permissions of its scopes (and no data scopes).
+        caller.requireCovers(new Authority(site.teamId(), site.id(), environment, OAuthScopes.permissions(scopes),
+                OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), null, null), "an OAuth client");
         List<String> redirects = spec.redirectUris() == null ? List.of() : spec.redirectUris();
         redirects.forEach(OAuthClients::validateRedirect);
         if (grants.contains("authorization_code") && redirects.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.latchkey.personaltokens.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.members.control.Members;
 import dev.latchkey.paging.boundary.ListView;
@@ -46,9 +45,9 @@ public class PersonalTokensResource {
 
     @POST
     public Response create(@NotNull @Valid CreatePersonalTokenRequest body) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         var member = members.find(caller, caller.requireMember().id());
-        var issued = tokens.issue(member, body.name(), body.expiresInDays(), body.permissions(), member.id());
+        var issued = tokens.issue(caller, member, body.name(), body.expiresInDays(), body.permissions());
         return Response.status(Response.Status.CREATED)
                 .entity(PersonalTokenView.withToken(issued.credential(), clock.instant(), issued.token()))
                 .build();
@@ -57,7 +56,7 @@ public class PersonalTokensResource {
     @GET
     public ListView<PersonalTokenView> list(@QueryParam("limit") String limit,
                                             @QueryParam("starting_after") String startingAfter) {
-        Caller caller = request.caller().require(Permission.READ);
+        Caller caller = request.caller();
         var page = tokens.list(caller.requireMember().id(), PageRequest.of(limit, startingAfter));
         var now = clock.instant();
         return ListView.of(page, c -> PersonalTokenView.of(c, now), c -> c.id());
@@ -66,14 +65,14 @@ public class PersonalTokensResource {
     @GET
     @Path("{id}")
     public PersonalTokenView get(@PathParam("id") String id) {
-        Caller caller = request.caller().require(Permission.READ);
+        Caller caller = request.caller();
         return PersonalTokenView.of(tokens.find(caller.requireMember().id(), id), clock.instant());
     }
 
     @DELETE
     @Path("{id}")
     public PersonalTokenView revoke(@PathParam("id") String id) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         return PersonalTokenView.of(tokens.revoke(caller.requireMember().id(), id), clock.instant());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,9 +41,11 @@ public class PersonalTokenCallers implements CallerFactory {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         permissions.addAll(credential.permissions());
         permissions.retainAll(member.role().permissions());
-        return Optional.of(new Caller(CredentialKind.PERSONAL_TOKEN, credential.id(), credential.name(),
-                new Caller.TeamRef(team.id(), team.name()),
-                new Caller.MemberRef(member.id(), member.email(), member.name(), member.role(), member.instanceAdmin()),
-                null, null, permissions, false, List.of(), credential.expiresAt()));
+        var teamRef = new Caller.TeamRef(team.id(), team.name());
+        var memberRef = new Caller.MemberRef(member.id(), member.email(), member.name(), member.role(),
+                member.instanceAdmin());
+        return Optional.of(new Caller(CredentialKind.PERSONAL_TOKEN, credential.id(), credential.name(), teamRef,
+                memberRef, null, Caller.authority(teamRef, null, memberRef, null, permissions, Map.of(), false,
+                        List.of(), List.of(), credential.expiresAt()), credential.expiresAt(), null));
     }
 }

@@ -4,6 +4,8 @@ import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.control.Authority;
+import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.members.entity.Member;
@@ -45,6 +47,23 @@ public class PersonalTokens {
     AuditLog audit;
 
     /**
+     * A token a member asks for, for itself or (an owner) for a member it added: never more
+     * than the maker holds. Without {@code requested} it gets the maker's permissions that the
+     * member's role allows.
+     */
+    public CredentialIssuer.Issued issue(Caller maker, Member member, String name, int expiresInDays,
+                                         List<String> requested) {
+        List<String> wanted = requested != null ? requested : maker.permissions().stream()
+                .filter(member.role().permissions()::contains).sorted().map(Permission::wireName).toList();
+        Set<Permission> permissions = permissionsFor(member, wanted);
+        maker.requireCovers(new Authority(member.teamId(), null, null, permissions, Map.of(), false, List.of(),
+                List.of(), null, member.id()), "a personal access token");
+        return issue(member, name, expiresInDays, wanted, maker.requireMember().id());
+    }
+
+    /**
+     * A token made without a maker's credential (bootstrap, a new team's first owner).
+     *
      * @param requested wire names of the permissions wanted; null means all the member's role allows
      * @param createdBy id of the member who asked for it (the member itself, or an owner)
      */

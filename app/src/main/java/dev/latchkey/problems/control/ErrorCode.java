@@ -6,6 +6,7 @@ public enum ErrorCode {
     UNAUTHORIZED(401, "unauthorized"),
     FORBIDDEN(403, "forbidden"),
     INSUFFICIENT_SCOPE(403, "insufficient_scope"),
+    INSUFFICIENT_PERMISSION(403, "insufficient_permission"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     NOT_ACCEPTABLE(406, "not_acceptable"),

@@ -1,7 +1,6 @@
 package dev.latchkey.scopes.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
@@ -49,7 +48,7 @@ public class ScopesResource {
 
     @POST
     public Response create(@NotNull @Valid ScopeRequest body) {
-        Site site = site(Permission.ADMIN);
+        Site site = site();
         return Response.status(Response.Status.CREATED)
                 .entity(ScopeView.of(scopes.create(site, body.name().trim(), body.fields()))).build();
     }
@@ -57,26 +56,26 @@ public class ScopesResource {
     @GET
     public ListView<ScopeView> list(@QueryParam("filter") String filter, @QueryParam("limit") String limit,
                                     @QueryParam("starting_after") String startingAfter) {
-        Site site = site(Permission.READ);
+        Site site = site();
         return ListView.of(scopes.list(site, filter, PageRequest.of(limit, startingAfter)), ScopeView::of, Scope::id);
     }
 
     @GET
     @Path("{id}")
     public ScopeView get(@PathParam("id") String id) {
-        return ScopeView.of(scopes.find(site(Permission.READ), id));
+        return ScopeView.of(scopes.find(site(), id));
     }
 
     @PUT
     @Path("{id}")
     public ScopeView update(@PathParam("id") String id, @NotNull @Valid ScopeRequest body) {
-        return ScopeView.of(scopes.update(site(Permission.ADMIN), id, body.name().trim(), body.fields()));
+        return ScopeView.of(scopes.update(site(), id, body.name().trim(), body.fields()));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         scopes.delete(caller, sites.find(caller, siteId), id);
         return Response.noContent().build();
     }
@@ -85,13 +84,13 @@ public class ScopesResource {
     @GET
     @Path("{id}/tokens")
     public ListView<ScopeHolderView> holders(@PathParam("id") String id) {
-        List<ScopeHolderView> holders = scopes.holders(site(Permission.READ), id).stream()
+        List<ScopeHolderView> holders = scopes.holders(site(), id).stream()
                 .map(c -> new ScopeHolderView(c.id(), c.name())).toList();
         return new ListView<>(holders, false, null);
     }
 
-    private Site site(Permission needed) {
-        Caller caller = request.caller().require(needed);
+    private Site site() {
+        Caller caller = request.caller();
         return sites.find(caller, siteId);
     }
 }

@@ -1,7 +1,6 @@
 package dev.latchkey.sites.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
@@ -39,27 +38,27 @@ public class SitesResource {
 
     @POST
     public Response create(@NotNull @Valid CreateSiteRequest body) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         return Response.status(Response.Status.CREATED).entity(SiteView.of(sites.create(caller, body.name()))).build();
     }
 
     @GET
     public ListView<SiteView> list(@QueryParam("limit") String limit,
                                    @QueryParam("starting_after") String startingAfter) {
-        Caller caller = request.caller().require(Permission.READ);
+        Caller caller = request.caller();
         return ListView.of(sites.list(caller, PageRequest.of(limit, startingAfter)), SiteView::of, Site::id);
     }
 
     @GET
     @Path("{site}")
     public SiteView get(@PathParam("site") String siteId) {
-        return SiteView.of(sites.find(request.caller().require(Permission.READ), siteId));
+        return SiteView.of(sites.find(request.caller(), siteId));
     }
 
     @DELETE
     @Path("{site}")
     public Response delete(@PathParam("site") String siteId) {
-        sites.delete(request.caller().require(Permission.ADMIN), siteId);
+        sites.delete(request.caller(), siteId);
         return Response.noContent().build();
     }
 }

@@ -8,7 +8,9 @@ import dev.latchkey.teams.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import dev.latchkey.network.control.Cidr;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,10 +29,12 @@ public class SiteCallers {
             return Optional.empty();
         }
         Team team = em.find(Team.class, site.teamId());
-        return Optional.of(new Caller(credential.kind(), credential.id(), credential.name(),
-                new Caller.TeamRef(team.id(), team.name()), null, new Caller.SiteRef(site.id(), site.name()),
-                environment, permissions, scoped, scopes, credential.expiresAt(),
-                credential.rateLimitRequests() == null ? null
+        var teamRef = new Caller.TeamRef(team.id(), team.name());
+        var siteRef = new Caller.SiteRef(site.id(), site.name());
+        var authority = Caller.authority(teamRef, siteRef, null, environment, permissions, Map.of(), scoped, scopes,
+                credential.allowedIps().stream().map(Cidr::parse).toList(), credential.expiresAt());
+        return Optional.of(new Caller(credential.kind(), credential.id(), credential.name(), teamRef, null, siteRef,
+                authority, credential.expiresAt(), credential.rateLimitRequests() == null ? null
                         : new Caller.RateLimit(credential.rateLimitRequests(), credential.rateLimitSeconds())));
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.sitetokens.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
+import dev.latchkey.connections.control.Connections;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.CredentialKind;
@@ -36,6 +37,7 @@ public class SiteTokens {
     Clock clock;
 
     public CredentialIssuer.Issued createOrRoll(Caller caller, Site site) {
+        caller.requireCovers(Connections.reach(site), "the site token");
         Instant now = clock.instant();
         List<Credential> current = em.createQuery("select c from Credential c where c.siteId = :site "
                         + "and c.kind = :kind and c.revokedAt is null", Credential.class)

@@ -1,7 +1,8 @@
 package dev.latchkey.teams.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.control.Role;
+import dev.latchkey.members.control.Members;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.teams.control.Teams;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,8 +37,10 @@ public class TeamsResource {
     @POST
     @Path("teams")
     public Response create(@NotNull @Valid CreateTeamRequest body) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         var admin = caller.requireInstanceAdmin("create teams");
+        // The new team's owner holds every permission: only a credential that holds them all may found one.
+        Members.requireCoversRole(caller, Role.OWNER, "a team");
         var founded = teams.found(body.name(), body.ownerEmail(), body.ownerName(), FIRST_TOKEN_DAYS, false, admin.id());
         return Response.status(Response.Status.CREATED).entity(FoundedTeamView.of(founded)).build();
     }
@@ -45,7 +48,7 @@ public class TeamsResource {
     @GET
     @Path("team")
     public TeamView mine() {
-        Caller caller = request.caller().require(Permission.READ);
+        Caller caller = request.caller();
         return TeamView.of(teams.find(caller.teamId()));
     }
 }

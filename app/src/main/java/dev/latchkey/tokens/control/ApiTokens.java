@@ -2,6 +2,7 @@ package dev.latchkey.tokens.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
+import dev.latchkey.credentials.control.Authority;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.CredentialKind;
@@ -14,7 +15,6 @@ import dev.latchkey.paging.control.Pages;
 import dev.latchkey.problems.control.ConflictException;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.NoSuchResourceException;
-import dev.latchkey.problems.control.NotPermittedException;
 import dev.latchkey.scopes.control.Scopes;
 import dev.latchkey.sites.entity.Site;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +65,9 @@ public class ApiTokens {
     Scopes scopes;
 
     public CredentialIssuer.Issued create(Caller caller, Site site, Spec spec) {
-        requireSameEnvironment(caller, spec.environment());
+        caller.requireCovers(new Authority(site.teamId(), site.id(), spec.environment(),
+                spec.kind().permissions(spec.permissions()), Map.of(), !spec.scopes().isEmpty(), spec.scopes(),
+                spec.allowedIps(), spec.expiresAt(), null), "an API key");
         if (spec.kind() == ApiTokenKind.RESTRICTED && spec.permissions().isEmpty()) {
             throw new InvalidInputException("permissions", "A restricted key needs at least one permission");
         }
@@ -104,9 +106,13 @@ public class ApiTokens {
         return credential;
     }
 
-    /** Irreversible, effective on the next request; revoking twice changes nothing. */
+    /**
+     * Irreversible, effective on the next request; revoking twice changes nothing. A key may
+     * revoke only keys it covers (a restricted key cannot cut off the site's secret key).
+     */
     public Credential revoke(Caller caller, Site site, String tokenId) {
         Credential credential = find(caller, site, tokenId);
+        caller.requireCovers(authorityOf(credential), "an API key");
         if (credential.revokedAt() == null) {
             credential.revoke(clock.instant());
             audit.record(site.teamId(), site.id(), "token.revoked", target(credential),
@@ -125,6 +131,7 @@ public class ApiTokens {
                     + MAX_OVERLAP.toSeconds() + " seconds (7 days)");
         }
         Credential old = find(caller, site, tokenId);
+        caller.requireCovers(authorityOf(old), "an API key");
         Instant now = clock.instant();
         if (!old.isUsable(now)) {
             throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now));
@@ -145,11 +152,10 @@ public class ApiTokens {
         return issued;
     }
 
-    private static void requireSameEnvironment(Caller caller, String environment) {
-        if (caller.environment() != null && !caller.environment().equals(environment)) {
-            throw new NotPermittedException("A " + caller.environment() + " key cannot manage "
-                    + environment + " keys");
-        }
+    /** What a stored key may reach and do: what a caller must cover to roll or revoke it. */
+    private Authority authorityOf(Credential key) {
+        return new Authority(key.teamId(), key.siteId(), key.environment(), key.permissions(), Map.of(), key.scoped(),
+                scopesOf(key), key.allowedIps().stream().map(Cidr::parse).toList(), key.expiresAt(), null);
     }
 
     private static String creator(Caller caller) {

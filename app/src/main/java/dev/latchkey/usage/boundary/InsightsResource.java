@@ -1,7 +1,6 @@
 package dev.latchkey.usage.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.usage.control.Usage;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,7 +27,7 @@ public class InsightsResource {
 
     @GET
     public Usage.Onboarding onboarding() {
-        Caller caller = request.caller().require(Permission.READ);
+        Caller caller = request.caller();
         caller.requireMember();
         return usage.onboarding(caller.teamId());
     }

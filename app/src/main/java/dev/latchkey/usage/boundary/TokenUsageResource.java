@@ -1,7 +1,6 @@
 package dev.latchkey.usage.boundary;
 
 import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.sites.control.Sites;
@@ -37,7 +36,7 @@ public class TokenUsageResource {
 
     @GET
     public ListView<Usage.Day> daily(@PathParam("site") String siteId, @PathParam("id") String id) {
-        Caller caller = request.caller().require(Permission.ADMIN);
+        Caller caller = request.caller();
         var token = tokens.find(caller, sites.find(caller, siteId), id);
         return new ListView<>(usage.daily(token.id(), DAYS), false, null);
     }

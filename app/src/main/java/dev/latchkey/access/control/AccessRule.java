@@ -1,0 +1,43 @@
+package dev.latchkey.access.control;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.control.Role;
+import java.util.Optional;
+
+/**
+ * What a route asks of its caller: a kind of credential, a permission (none: the resource
+ * checks a permission per document type), and for some routes a role. The refusal, if any,
+ * is returned in words a caller can act on.
+ */
+public record AccessRule(Audience audience, Permission permission, Standing standing) {
+
+    /** Beyond the credential: whether the member must be an owner, or the instance admin. */
+    public enum Standing {
+        ANY_MEMBER, OWNER, INSTANCE_ADMIN
+    }
+
+    public boolean isPublic() {
+        return audience == Audience.PUBLIC;
+    }
+
+    /** Why this caller may not call the route, or empty when it may. */
+    public Optional<String> refusalFor(Caller caller) {
+        if (isPublic()) {
+            return Optional.empty();
+        }
+        if (!audience.admits(caller)) {
+            return Optional.of(audience.refusal());
+        }
+        if (permission != null && !caller.permissions().contains(permission)) {
+            return Optional.of("This credential lacks the '" + permission.wireName() + "' permission");
+        }
+        if (standing == Standing.OWNER && (caller.member() == null || caller.member().role() != Role.OWNER)) {
+            return Optional.of("Only team owners may do this");
+        }
+        if (standing == Standing.INSTANCE_ADMIN && (caller.member() == null || !caller.member().instanceAdmin())) {
+            return Optional.of("Only the instance admin may do this");
+        }
+        return Optional.empty();
+    }
+}

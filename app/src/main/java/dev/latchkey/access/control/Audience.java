@@ -1,0 +1,49 @@
+package dev.latchkey.access.control;
+
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialKind;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Which kinds of credential a route admits at all, before permissions and roles. */
+public enum Audience {
+    /** No credential needed: the route serves anyone, or authenticates clients itself (OAuth endpoints). */
+    PUBLIC(EnumSet.allOf(CredentialKind.class), ""),
+    /** Any valid credential. */
+    ANY(EnumSet.allOf(CredentialKind.class), ""),
+    /** Any credential of the team but a site token, which only reads its site's connections. */
+    TEAM(EnumSet.complementOf(EnumSet.of(CredentialKind.SITE_TOKEN)),
+            "A site token only reads its site's connections"),
+    /** A person acting: a member's personal access token. OAuth tokens never reach these. */
+    MEMBERS(EnumSet.of(CredentialKind.PERSONAL_TOKEN),
+            "This call needs a member's credential (a personal access token)"),
+    /** A member, or a site's own API key (which then manages only what it covers itself). */
+    MEMBERS_AND_KEYS(EnumSet.of(CredentialKind.PERSONAL_TOKEN, CredentialKind.API_TOKEN),
+            "This call takes a member's personal access token or an API key of the site"),
+    /** The site's own credentials that act on its data: API keys, OAuth access tokens, client JWTs. */
+    SITE_DATA(EnumSet.of(CredentialKind.API_TOKEN, CredentialKind.OAUTH_TOKEN, CredentialKind.JWT),
+            "The data API takes a key of this site (sk_/rk_) or an OAuth access token, not a member's token"),
+    /** Only a site token. */
+    SITE_TOKEN(EnumSet.of(CredentialKind.SITE_TOKEN), "These endpoints take the site token (st_…) of a site");
+
+    private final Set<CredentialKind> kinds;
+    private final String refusal;
+
+    Audience(Set<CredentialKind> kinds, String refusal) {
+        this.kinds = kinds;
+        this.refusal = refusal;
+    }
+
+    public boolean admits(CredentialKind kind) {
+        return kinds.contains(kind);
+    }
+
+    public boolean admits(Caller caller) {
+        return admits(caller.kind());
+    }
+
+    /** Why a credential of another kind is refused. */
+    public String refusal() {
+        return refusal;
+    }
+}

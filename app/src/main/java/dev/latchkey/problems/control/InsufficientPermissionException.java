@@ -1,0 +1,26 @@
+package dev.latchkey.problems.control;
+
+import java.util.List;
+
+/**
+ * A valid credential asked to create or change something with more authority than its own;
+ * names the dimension (site, environment, permissions, data scopes, addresses, expiry, …).
+ */
+public class InsufficientPermissionException extends NotPermittedException {
+
+    private final String dimension;
+
+    public InsufficientPermissionException(String dimension, String message) {
+        super(ErrorCode.INSUFFICIENT_PERMISSION, message);
+        this.dimension = dimension;
+    }
+
+    public String dimension() {
+        return dimension;
+    }
+
+    @Override
+    public List<InvalidField> fields() {
+        return List.of(new InvalidField(dimension, getMessage()));
+    }
+}

@@ -2,29 +2,42 @@ package dev.latchkey.it;
 
 import static dev.latchkey.it.Api.assertError;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** The audit log, black box: every change leaves one event; query, export, verify, retention. */
+/**
+ * The audit log, black box: every change leaves one event; query, export, verify, retention;
+ * tampering with the database at either end of a chain, or with its head, is reported.
+ */
 class AuditIT extends DeployedLatchkey {
 
     @Test
@@ -218,23 +231,196 @@ class AuditIT extends DeployedLatchkey {
     }
 
     @Test
-    void retentionPurgesOldEventsAndTheRestStillVerifies() throws Exception {
+    void retentionPurgesOldEventsSealsThePurgeAndTheRestStillVerifies() throws Exception {
         TestTeam team = api.newTeam();
-        for (int i = 0; i < 3; i++) {
-            team.createSite("r" + i);
-        }
+        team.createSite("r0");
+        String atFirstSite = team.owner().get("/v1/audit-events/verify").path("checkpoint");
+        team.createSite("r1");
+        team.createSite("r2");
+        String beforePurge = team.owner().get("/v1/audit-events/verify").path("checkpoint");
         long old = System.currentTimeMillis() - 40L * 24 * 3600 * 1000;
         TestDatabase.execute("update audit_events set occurred_at = ? where team_id = ? and team_seq <= 4", old, team.id());
-        int remaining = -1;
-        for (int attempt = 0; attempt < 60 && remaining != 2; attempt++) {
+        List<String> purges = List.of();
+        for (int attempt = 0; attempt < 60 && purges.isEmpty(); attempt++) {
             Thread.sleep(500);
-            remaining = team.owner().get("/v1/audit-events").jsonPath().getList("data").size();
+            purges = team.owner().queryParam("action", "audit.purged").get("/v1/audit-events").jsonPath()
+                    .getList("data.details.purged_through");
         }
-        assertEquals(2, remaining, "events older than the retention are purged");
-        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true)).body("checked", equalTo(2));
-        String oldestKept = team.owner().get("/v1/audit-events").path("data[1].id");
+        assertEquals(List.of(4), purges, "events older than the retention are purged, and the purge recorded");
+        team.owner().queryParam("action", "site.").get("/v1/audit-events").then().body("data", hasSize(2));
+        assertEquals(4L, ((Number) head(team.id()).get("purged_through")).longValue());
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true)).body("checked", equalTo(3));
+        assertTrue(atFirstSite.startsWith("4:"), atFirstSite);
+        for (String checkpoint : List.of(atFirstSite, beforePurge)) {
+            team.owner().queryParam("checkpoint", checkpoint).get("/v1/audit-events/verify").then()
+                    .body("ok", equalTo(true));
+        }
+        String oldestKept = eventId(team.id(), 5);
         TestDatabase.execute("delete from audit_events where id = ?", oldestKept);
         team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false));
+    }
+
+    @Test
+    void deletingTheNewestEventsAndRewritingTheHeadIsReportedAndNotLaunderedByTheNextChange() {
+        TestTeam team = api.newTeam();
+        for (int i = 0; i < 3; i++) {
+            team.createSite("t" + i);
+        }
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true));
+        Map<Long, String> hashes = hashes(team.id());
+        long newest = Collections.max(hashes.keySet());
+        long keep = newest - 2;
+        TestDatabase.execute("delete from audit_events where team_id = ? and team_seq > ?", team.id(), keep);
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false))
+                .body("first_mismatch.reason", equalTo("events after this position are missing"));
+
+        TestDatabase.execute("update audit_chain_heads set last_seq = ?, last_hash = ? where team_id = ?", keep,
+                hashes.get(keep), team.id());
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false))
+                .body("first_mismatch.chain_position", equalTo((int) keep))
+                .body("first_mismatch.reason", containsString("seal does not match"))
+                .body("checkpoint", nullValue());
+        team.createSite("after the tampering");
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false))
+                .body("first_mismatch.reason", containsString("seal does not match"));
+    }
+
+    @Test
+    void deletingTheOldestEventsAndMovingThePurgePointIsReported() {
+        TestTeam team = api.newTeam();
+        for (int i = 0; i < 3; i++) {
+            team.createSite("o" + i);
+        }
+        Map<Long, String> hashes = hashes(team.id());
+        TestDatabase.execute("delete from audit_events where team_id = ? and team_seq <= 2", team.id());
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false))
+                .body("first_mismatch.reason", equalTo("events before this one are missing"));
+
+        TestDatabase.execute("update audit_chain_heads set purged_through = 2 where team_id = ?", team.id());
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false))
+                .body("first_mismatch.reason", equalTo("does not link to the chain's start or purge point"));
+
+        TestDatabase.execute("update audit_chain_heads set purged_hash = ? where team_id = ?", hashes.get(2L),
+                team.id());
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false))
+                .body("first_mismatch.id", nullValue())
+                .body("first_mismatch.reason", containsString("seal does not match"));
+    }
+
+    @Test
+    void aRewrittenCopiedUnsealedOrMissingHeadIsReported() {
+        TestTeam team = api.newTeam();
+        TestTeam other = api.newTeam();
+        team.createSite("h");
+        Map<String, Object> original = head(team.id());
+        Map<String, Object> others = head(other.id());
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true));
+
+        Map<String, String> tamperings = new LinkedHashMap<>();
+        tamperings.put("update audit_chain_heads set last_hash = '" + "f".repeat(64) + "' where team_id = ?",
+                "the chain head's seal does not match: its end or purge point was rewritten");
+        tamperings.put("update audit_chain_heads set seal = '" + others.get("seal") + "' where team_id = ?",
+                "the chain head's seal does not match: its end or purge point was rewritten");
+        tamperings.put("update audit_chain_heads set seal = null where team_id = ?", "the chain head is not sealed");
+        tamperings.put("update audit_chain_heads set seal_key_id = 'deadbeef' where team_id = ?",
+                "the chain head is sealed under a master key no longer configured");
+        tamperings.put("delete from audit_chain_heads where team_id = ?", "the chain head is missing");
+        tamperings.forEach((sql, reason) -> {
+            TestDatabase.execute(sql, team.id());
+            team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(false))
+                    .body("first_mismatch.reason", equalTo(reason));
+            putHead(original);
+            team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true));
+        });
+    }
+
+    @Test
+    void aRollbackToAnEarlierSealedStatePassesAloneButNotAgainstAnOperatorsCheckpoint() {
+        TestTeam team = api.newTeam();
+        team.createSite("before");
+        Map<String, Object> earlier = head(team.id());
+        team.createSite("later 1");
+        team.createSite("later 2");
+        String checkpoint = team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true))
+                .extract().path("checkpoint");
+        assertTrue(checkpoint.matches("\\d+:[0-9a-f]{64}"), checkpoint);
+        team.owner().queryParam("checkpoint", checkpoint).get("/v1/audit-events/verify").then()
+                .body("ok", equalTo(true));
+
+        // Everything an attacker without the master key can do: put back an older, consistent, sealed state.
+        TestDatabase.execute("delete from audit_events where team_id = ? and team_seq > ?", team.id(),
+                earlier.get("last_seq"));
+        putHead(earlier);
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true));
+        team.owner().queryParam("checkpoint", checkpoint).get("/v1/audit-events/verify").then()
+                .body("ok", equalTo(false))
+                .body("first_mismatch.reason", equalTo("the chain ends before the checkpoint: it was rolled back"));
+
+        team.createSite("rewritten 1");
+        team.createSite("rewritten 2");
+        team.owner().queryParam("checkpoint", checkpoint).get("/v1/audit-events/verify").then()
+                .body("ok", equalTo(false))
+                .body("first_mismatch.reason", containsString("does not match the checkpoint"));
+        assertError(team.owner().queryParam("checkpoint", "12:nothex").get("/v1/audit-events/verify"), 400,
+                "invalid_request");
+    }
+
+    @Test
+    void securityChangesAreAuditedWithoutTheirSecrets() {
+        TestTeam team = api.newTeam();
+        String site = team.createSite("secured");
+        Set<String> secrets = new HashSet<>();
+        String password = "correct horse battery staple";
+        secrets.add(password);
+        team.owner().body(Map.of("password", password)).put("/v1/members/" + team.ownerId() + "/password")
+                .then().statusCode(204);
+        assertOneEvent(team, "member.password_set", team.ownerId());
+
+        Response client = team.owner().body(Map.of("name", "audited client", "type", "confidential",
+                "environment", "test", "scopes", List.of("read"))).post("/v1/sites/" + site + "/oauth-clients");
+        String clientId = client.then().statusCode(201).extract().path("client_id");
+        secrets.add(client.path("client_secret"));
+        JsonPath created = assertOneEvent(team, "oauth_client.created", clientId);
+        assertEquals("test", created.getString("details.environment"));
+        assertEquals(false, created.getBoolean("details.registered_keys"));
+        Response rolled = team.owner().post("/v1/sites/" + site + "/oauth-clients/" + clientId + "/secret");
+        String secret = rolled.then().statusCode(201).extract().path("client_secret");
+        secrets.add(secret);
+        assertOneEvent(team, "oauth_client.secret_rolled", clientId);
+
+        String access = api.anonymous().contentType(ContentType.URLENC).auth().preemptive().basic(clientId, secret)
+                .formParam("grant_type", "client_credentials").formParam("scope", "read").post("/oauth/token")
+                .then().statusCode(200).extract().path("access_token");
+        secrets.add(access.substring(access.lastIndexOf('.') + 1));
+        for (int i = 0; i < 2; i++) {
+            api.anonymous().contentType(ContentType.URLENC).auth().preemptive().basic(clientId, secret)
+                    .formParam("token", access).post("/oauth/revoke").then().statusCode(200);
+        }
+        JsonPath revoked = assertOneEvent(team, "oauth_token.revoked", null);
+        assertEquals("oauth_client", revoked.getString("actor.type"));
+        assertEquals(clientId, revoked.getString("actor.id"));
+        assertEquals(clientId, revoked.getString("details.client_id"));
+
+        Response siteToken = team.owner().post("/v1/sites/" + site + "/site-token");
+        secrets.add(siteToken.then().statusCode(201).extract().path("token"));
+        assertOneEvent(team, "site_token.created", siteToken.path("id"));
+
+        Response rotation = api.as(Api.bootstrapToken()).body(Map.of("activate_in_seconds", 3600))
+                .post("/v1/oauth/signing-keys/rotate");
+        String kid = rotation.then().statusCode(201).extract().path("kid");
+        Response keyEvents = api.as(Api.bootstrapToken()).queryParam("action", "signing_key.rotated")
+                .queryParam("target", kid).get("/v1/audit-events");
+        keyEvents.then().body("data", hasSize(1))
+                .body("data[0].request_id", equalTo(rotation.header("X-Request-Id")))
+                .body("data[0].details.active_from", notNullValue())
+                .body("data[0].details.retired_kids", not(org.hamcrest.Matchers.empty()))
+                .body("data[0].details", not(hasKey("d")));
+
+        String log = team.owner().get("/v1/audit-events/export").asString() + keyEvents.asString();
+        for (String value : secrets) {
+            assertFalse(log.contains(value), "a secret reached the audit log");
+        }
+        team.owner().get("/v1/audit-events/verify").then().body("ok", equalTo(true));
     }
 
     @Test
@@ -306,5 +492,73 @@ class AuditIT extends DeployedLatchkey {
         assertTrue(Set.of("127.0.0.1", "0:0:0:0:0:0:0:1").contains(event.getString("ip")), event.getString("ip"));
         assertTrue(event.getString("id").startsWith("evt_"));
         return event;
+    }
+
+    private JsonPath assertOneEvent(TestTeam team, String action, String targetId) {
+        var request = team.owner().queryParam("action", action);
+        if (targetId != null) {
+            request = request.queryParam("target", targetId);
+        }
+        Response events = request.get("/v1/audit-events");
+        events.then().statusCode(200).body("data", hasSize(1));
+        return JsonPath.from(events.jsonPath().prettify()).setRootPath("data[0]");
+    }
+
+    /** The team's chain head as stored, column by column. */
+    private static Map<String, Object> head(String teamId) {
+        try (var connection = TestDatabase.connect();
+             var select = connection.prepareStatement("select * from audit_chain_heads where team_id = ?")) {
+            select.setString(1, teamId);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "the team has a chain head");
+                Map<String, Object> columns = new LinkedHashMap<>();
+                for (int c = 1; c <= row.getMetaData().getColumnCount(); c++) {
+                    columns.put(row.getMetaData().getColumnLabel(c).toLowerCase(Locale.ROOT), row.getObject(c));
+                }
+                return columns;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a chain head back exactly as {@link #head} read it. */
+    private static void putHead(Map<String, Object> columns) {
+        TestDatabase.execute("delete from audit_chain_heads where team_id = ?", columns.get("team_id"));
+        String names = String.join(", ", columns.keySet());
+        String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
+        TestDatabase.execute("insert into audit_chain_heads (" + names + ") values (" + marks + ")",
+                columns.values().toArray());
+    }
+
+    /** Chain position to event hash, for the team's stored events. */
+    private static Map<Long, String> hashes(String teamId) {
+        Map<Long, String> hashes = new TreeMap<>();
+        try (var connection = TestDatabase.connect(); var select = connection.prepareStatement(
+                "select team_seq, hash from audit_events where team_id = ?")) {
+            select.setString(1, teamId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    hashes.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return hashes;
+    }
+
+    private static String eventId(String teamId, long position) {
+        try (var connection = TestDatabase.connect(); var select = connection.prepareStatement(
+                "select id from audit_events where team_id = ? and team_seq = ?")) {
+            select.setString(1, teamId);
+            select.setLong(2, position);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "an event at position " + position);
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

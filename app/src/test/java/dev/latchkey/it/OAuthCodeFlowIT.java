@@ -3,6 +3,7 @@ package dev.latchkey.it;
 import static dev.latchkey.it.Api.assertError;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -132,6 +133,14 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
         exchange(code, verifier).then().statusCode(400).body("error", equalTo("invalid_grant"));
         assertError(api.as((String) first.path("access_token")).get("/v1/whoami"), 401, "unauthorized");
         refresh(first.path("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        exchange(code, verifier).then().statusCode(400);
+        team.owner().queryParam("action", "oauth_grant.revoked").get("/v1/audit-events").then()
+                .body("data", hasSize(1))
+                .body("data[0].details.reason", equalTo("code_replayed"))
+                .body("data[0].details.access_tokens_revoked", equalTo(1))
+                .body("data[0].details.refresh_tokens_revoked", equalTo(1))
+                .body("data[0].actor.type", equalTo("oauth_client"))
+                .body("data[0].actor.id", equalTo(clientId));
     }
 
     @Test
@@ -148,6 +157,11 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
         refresh(firstRefresh).then().statusCode(400).body("error", equalTo("invalid_grant"));
         refresh(secondRefresh).then().statusCode(400).body("error", equalTo("invalid_grant"));
         assertError(api.as((String) rotated.path("access_token")).get("/v1/whoami"), 401, "unauthorized");
+        refresh(firstRefresh).then().statusCode(400);
+        team.owner().queryParam("action", "oauth_grant.revoked").get("/v1/audit-events").then()
+                .body("data", hasSize(1))
+                .body("data[0].details.reason", equalTo("refresh_token_replayed"))
+                .body("data[0].details.client_id", equalTo(clientId));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.latchkey.audit.boundary;
 
 import dev.latchkey.audit.control.AuditFilter;
 import dev.latchkey.audit.control.AuditTrail;
+import dev.latchkey.audit.control.Checkpoint;
 import dev.latchkey.audit.entity.AuditEvent;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.http.control.CurrentRequest;
@@ -75,11 +76,14 @@ public class AuditEventsResource {
         return Response.ok(body, NDJSON).build();
     }
 
+    /** With {@code checkpoint} (as an earlier verification returned it), also proves no rollback past it. */
     @GET
     @Path("verify")
-    public VerificationView verify(@QueryParam("since") String since, @QueryParam("until") String until) {
+    public VerificationView verify(@QueryParam("since") String since, @QueryParam("until") String until,
+                                   @QueryParam("checkpoint") String checkpoint) {
         Caller caller = reader();
-        return VerificationView.of(trail.verify(AuditFilter.of(caller.teamId(), null, null, null, null, since, until)));
+        var range = AuditFilter.of(caller.teamId(), null, null, null, null, since, until);
+        return VerificationView.of(trail.verify(range, checkpoint == null ? null : Checkpoint.parse(checkpoint)));
     }
 
     private Caller reader() {

@@ -38,11 +38,15 @@ public final class AuditChain {
 
     /** Every field, length-prefixed, so no two different events can share an encoding. */
     static String canonical(AuditEvent.Content c, long teamSeq, String prevHash) {
-        StringBuilder out = new StringBuilder(512);
-        for (Object field : new Object[]{c.id(), c.teamId(), teamSeq, c.siteId(), c.action(),
+        return lengthPrefixed(c.id(), c.teamId(), teamSeq, c.siteId(), c.action(),
                 c.occurredAt() == null ? null : c.occurredAt().toEpochMilli(), c.actorType(), c.actorId(),
                 c.actorName(), c.actorCredentialId(), c.targetType(), c.targetId(), c.targetName(), c.ip(),
-                c.userAgent(), c.requestId(), c.details(), prevHash}) {
+                c.userAgent(), c.requestId(), c.details(), prevHash);
+    }
+
+    static String lengthPrefixed(Object... fields) {
+        StringBuilder out = new StringBuilder(512);
+        for (Object field : fields) {
             if (field == null) {
                 out.append("-|");
             } else {

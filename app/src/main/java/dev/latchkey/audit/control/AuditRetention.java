@@ -1,6 +1,8 @@
 package dev.latchkey.audit.control;
 
 import dev.latchkey.audit.entity.ChainHead;
+import dev.latchkey.crypto.control.MasterKeyRing;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -14,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -23,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Deletes events older than {@code latchkey.audit.retention-days} (default 0: keep forever),
  * {@value #BATCH} at a time in short transactions so the table is never locked for long.
- * Each team's chain head remembers how far it was purged, so verification still proves
- * the rest untouched from the oldest kept event on.
+ * Each team's chain head remembers, under its seal, how far it was purged and the hash of
+ * the last purged event, so verification still proves the rest untouched from the oldest
+ * kept event on, and that nobody else moved the purge point.
  */
 @ApplicationScoped
 public class AuditRetention {
@@ -52,7 +57,19 @@ public class AuditRetention {
     @ConfigProperty(name = "latchkey.audit.purge-interval-seconds", defaultValue = "3600")
     int intervalSeconds;
 
+    @Inject
+    MasterKeyRing ring;
+
+    @Inject
+    AuditLog log;
+
     private ScheduledFuture<?> task;
+    private ChainHeadSeal seals;
+
+    @PostConstruct
+    void init() {
+        seals = new ChainHeadSeal(ring);
+    }
 
     public void start() {
         if (retentionDays > 0 && task == null) {
@@ -77,7 +94,7 @@ public class AuditRetention {
             do {
                 deleted = self.purgeBatch(cutoff);
                 total += deleted;
-            } while (deleted == BATCH);
+            } while (deleted >= BATCH);
             if (total > 0) {
                 long purged = total;
                 LOG.info(() -> "Purged " + purged + " audit events older than " + cutoff);
@@ -87,31 +104,44 @@ public class AuditRetention {
         }
     }
 
-    /** Deletes up to one batch of the oldest expired events, recording per team how far. */
+    /**
+     * Deletes up to about one batch of the oldest expired events. Per team it removes a
+     * prefix of the chain (everything up to the newest expired position in the batch), moves
+     * the head's purge point there with that event's hash, seals the head again (unless its
+     * seal already failed: tampering stays visible) and records the purge in the chain.
+     */
     @Transactional
     public int purgeBatch(Instant cutoff) {
-        List<Object[]> expired = em.createQuery("select e.seq, e.teamId, e.teamSeq from AuditEvent e "
+        List<Object[]> expired = em.createQuery("select e.teamId, e.teamSeq, e.hash from AuditEvent e "
                         + "where e.occurredAt < :cutoff order by e.seq", Object[].class)
                 .setParameter("cutoff", cutoff)
                 .setMaxResults(BATCH)
                 .getResultList();
-        if (expired.isEmpty()) {
-            return 0;
-        }
-        var highest = new java.util.TreeMap<String, Long>();
+        var newest = new TreeMap<String, Object[]>();
         for (Object[] row : expired) {
-            highest.merge((String) row[1], (Long) row[2], Math::max);
+            newest.merge((String) row[0], row, (a, b) -> (Long) a[1] >= (Long) b[1] ? a : b);
         }
-        highest.forEach((team, seq) -> {
+        int deleted = 0;
+        for (Object[] row : newest.values()) {
+            String team = (String) row[0];
+            long through = (Long) row[1];
             ChainHead head = em.find(ChainHead.class, team, LockModeType.PESSIMISTIC_WRITE);
+            int removed = em.createQuery("delete from AuditEvent e where e.teamId = :team and e.teamSeq <= :through")
+                    .setParameter("team", team)
+                    .setParameter("through", through)
+                    .executeUpdate();
+            deleted += removed;
             if (head != null) {
-                head.purgedThrough(seq);
+                boolean trusted = seals.problem(head).isEmpty();
+                head.purgedThrough(through, (String) row[2]);
+                if (trusted) {
+                    seals.apply(head);
+                }
+                log.recordAs(Actor.SYSTEM, team, null, "audit.purged", new Target("team", team, null),
+                        Map.of("purged_through", through, "events", removed, "older_than", cutoff.toString(),
+                                "retention_days", retentionDays));
             }
-        });
-        long lastSeq = (Long) expired.get(expired.size() - 1)[0];
-        return em.createQuery("delete from AuditEvent e where e.seq <= :last and e.occurredAt < :cutoff")
-                .setParameter("last", lastSeq)
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
+        }
+        return deleted;
     }
 }

@@ -23,11 +23,14 @@ public class AuditTrail {
 
     static final int BATCH = 500;
 
-    /** The result of checking a range of the chain. */
-    public record Verification(boolean ok, long checked, Mismatch firstMismatch) {
+    /**
+     * The result of checking a range of the chain; when it holds, the checkpoint at the head
+     * to keep outside the database.
+     */
+    public record Verification(boolean ok, long checked, Mismatch firstMismatch, Checkpoint checkpoint) {
     }
 
-    /** Where the chain breaks: the event (or, for missing events, the position) and why. */
+    /** Where the chain breaks: the event (or, for missing events and the head, the position) and why. */
     public record Mismatch(String id, long teamSeq, String reason) {
     }
 
@@ -41,10 +44,12 @@ public class AuditTrail {
     MasterKeyRing ring;
 
     private AuditChain chain;
+    private ChainHeadSeal seals;
 
     @PostConstruct
     void init() {
         chain = new AuditChain(ring);
+        seals = new ChainHeadSeal(ring);
     }
 
     /** Newest first; the cursor is an event id, so events arriving meanwhile never shift a page. */
@@ -62,11 +67,13 @@ public class AuditTrail {
 
     /**
      * Recomputes the team's chain over [since, until): each event's hash from its content, its
-     * link to the one before, and no gap in positions. From the oldest event it also checks
-     * that nothing before it was removed except by retention, and to the newest that nothing
-     * after it was removed.
+     * link to the one before, and no gap in positions. The head's seal must hold. Without
+     * {@code since}, the oldest event must link to the head's sealed purge point, so nothing
+     * before it was removed except by retention; without {@code until}, the newest must be
+     * the head's sealed end, so nothing after it was removed. With a {@code checkpoint} the
+     * chain must also still pass through it.
      */
-    public Verification verify(AuditFilter range) {
+    public Verification verify(AuditFilter range, Checkpoint checkpoint) {
         ChainHead head = em.find(ChainHead.class, range.teamId());
         String where = "e.teamId = :team" + (range.since() != null ? " and e.occurredAt >= :since" : "")
                 + (range.until() != null ? " and e.occurredAt < :until" : "");
@@ -92,19 +99,27 @@ public class AuditTrail {
                 state.checked++;
             }
         });
-        if (state.mismatch == null && range.until() == null && head != null) {
-            long last = state.previous == null ? head.purgedThrough() : state.previous.teamSeq();
-            if (head.lastSeq() != last || (state.previous != null && !head.lastHash().equals(state.previous.hash()))) {
-                state.mismatch = new Mismatch(null, last + 1, "events after this position are missing");
-            }
+        Mismatch mismatch = state.mismatch;
+        if (mismatch == null) {
+            mismatch = checkHead(head, state.previous, range);
         }
-        return new Verification(state.mismatch == null, state.checked, state.mismatch);
+        if (mismatch == null && checkpoint != null) {
+            mismatch = checkPassesThrough(head, checkpoint);
+        }
+        Checkpoint reached = mismatch == null ? new Checkpoint(head.lastSeq(), head.lastHash()) : null;
+        return new Verification(mismatch == null, state.checked, mismatch, reached);
     }
 
     private Mismatch check(AuditEvent event, AuditEvent previous, AuditFilter range, ChainHead head) {
         if (previous == null) {
-            if (range.since() == null && head != null && event.teamSeq() != head.purgedThrough() + 1) {
-                return new Mismatch(event.id(), event.teamSeq(), "events before this one are missing");
+            if (range.since() == null && head != null) {
+                if (event.teamSeq() != head.purgedThrough() + 1) {
+                    return new Mismatch(event.id(), event.teamSeq(), "events before this one are missing");
+                }
+                if (!event.prevHash().equals(head.purgedHash())) {
+                    return new Mismatch(event.id(), event.teamSeq(),
+                            "does not link to the chain's start or purge point");
+                }
             }
         } else {
             if (event.teamSeq() != previous.teamSeq() + 1) {
@@ -120,6 +135,53 @@ public class AuditTrail {
         }
         if (!expected.get().equals(event.hash())) {
             return new Mismatch(event.id(), event.teamSeq(), "content does not match its hash");
+        }
+        return null;
+    }
+
+    /** Every team has a head from its first event on; its seal must hold and, unbounded, match the newest event. */
+    private Mismatch checkHead(ChainHead head, AuditEvent newest, AuditFilter range) {
+        if (head == null) {
+            return new Mismatch(null, newest == null ? 1 : newest.teamSeq() + 1, "the chain head is missing");
+        }
+        Optional<String> problem = seals.problem(head);
+        if (problem.isPresent()) {
+            return new Mismatch(null, head.lastSeq(), problem.get());
+        }
+        if (range.until() == null && (newest != null || range.since() == null)) {
+            long last = newest == null ? head.purgedThrough() : newest.teamSeq();
+            String lastHash = newest == null ? head.purgedHash() : newest.hash();
+            if (head.lastSeq() != last || !head.lastHash().equals(lastHash)) {
+                return new Mismatch(null, last + 1, "events after this position are missing");
+            }
+        }
+        return null;
+    }
+
+    private Mismatch checkPassesThrough(ChainHead head, Checkpoint checkpoint) {
+        long position = checkpoint.position();
+        if (position > head.lastSeq()) {
+            return new Mismatch(null, position, "the chain ends before the checkpoint: it was rolled back");
+        }
+        if (position < head.purgedThrough()) {
+            return null;
+        }
+        String hash;
+        String id = null;
+        if (position == head.purgedThrough()) {
+            hash = head.purgedHash();
+        } else {
+            List<AuditEvent> found = em.createQuery("select e from AuditEvent e where e.teamId = :team "
+                            + "and e.teamSeq = :position", AuditEvent.class)
+                    .setParameter("team", head.teamId()).setParameter("position", position).getResultList();
+            if (found.isEmpty()) {
+                return new Mismatch(null, position, "the checkpoint's event is missing");
+            }
+            hash = found.get(0).hash();
+            id = found.get(0).id();
+        }
+        if (!hash.equals(checkpoint.hash())) {
+            return new Mismatch(id, position, "does not match the checkpoint: the chain was rolled back and rewritten");
         }
         return null;
     }

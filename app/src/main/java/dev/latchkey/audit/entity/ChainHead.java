@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The end of one team's audit chain: its last position and hash, and how far retention purged. */
+/**
+ * The ends of one team's audit chain: its last position and hash, how far retention purged
+ * (and the hash of the last purged event), and a seal over all of that.
+ */
 @Entity
 @Table(name = "audit_chain_heads")
 public class ChainHead {
@@ -25,6 +28,15 @@ public class ChainHead {
     @Column(name = "purged_through")
     private long purgedThrough;
 
+    @Column(name = "purged_hash")
+    private String purgedHash;
+
+    @Column(name = "seal")
+    private String seal;
+
+    @Column(name = "seal_key_id")
+    private String sealKeyId;
+
     protected ChainHead() {
     }
 
@@ -32,6 +44,7 @@ public class ChainHead {
         this.teamId = teamId;
         this.lastSeq = 0;
         this.lastHash = GENESIS;
+        this.purgedHash = GENESIS;
     }
 
     public void advance(long seq, String hash) {
@@ -39,8 +52,17 @@ public class ChainHead {
         this.lastHash = hash;
     }
 
-    public void purgedThrough(long seq) {
-        this.purgedThrough = Math.max(purgedThrough, seq);
+    /** Retention removed every event up to {@code seq}, the last of which had {@code hash}. */
+    public void purgedThrough(long seq, String hash) {
+        if (seq > purgedThrough) {
+            this.purgedThrough = seq;
+            this.purgedHash = hash;
+        }
+    }
+
+    public void seal(String keyId, String seal) {
+        this.sealKeyId = keyId;
+        this.seal = seal;
     }
 
     public String teamId() {
@@ -57,5 +79,18 @@ public class ChainHead {
 
     public long purgedThrough() {
         return purgedThrough;
+    }
+
+    public String purgedHash() {
+        return purgedHash;
+    }
+
+    /** The seal, or null for a head written before heads were sealed. */
+    public String seal() {
+        return seal;
+    }
+
+    public String sealKeyId() {
+        return sealKeyId;
     }
 }

@@ -54,18 +54,19 @@ public class SigningKeysResource {
     @POST
     @Path("rotate")
     public Response rotate(String json) {
-        admin();
+        Caller caller = admin();
         RotateRequest body = json == null || json.isBlank() ? null : Json.JSONB.fromJson(json, RotateRequest.class);
         long seconds = body == null || body.activateInSeconds() == null ? 3600 : body.activateInSeconds();
         if (seconds < 0 || seconds > Duration.ofDays(7).toSeconds()) {
             throw new InvalidInputException("activate_in_seconds", "activate_in_seconds must be between 0 and 604800");
         }
-        return Response.status(Response.Status.CREATED).entity(KeyView.of(keys.rotate(Duration.ofSeconds(seconds))))
+        return Response.status(Response.Status.CREATED).entity(KeyView.of(keys.rotate(caller, Duration.ofSeconds(seconds))))
                 .build();
     }
 
-    private void admin() {
+    private Caller admin() {
         Caller caller = request.caller();
         caller.requireInstanceAdmin("manage signing keys");
+        return caller;
     }
 }

@@ -306,21 +306,23 @@ public class AccessTokens implements JwtVerifier {
         }
     }
 
-    /** Revokes one verified token; only the client it was issued to may. */
-    public void revoke(JWTClaimsSet claims, String clientId) {
+    /** Revokes one verified token; only the client it was issued to may. Whether it was live until now. */
+    public boolean revoke(JWTClaimsSet claims, String clientId) {
         try {
             if (!clientId.equals(claims.getStringClaim("client_id"))) {
-                return;
+                return false;
             }
         } catch (ParseException e) {
-            return;
+            return false;
         }
         IssuedAccessToken issued = em.find(IssuedAccessToken.class, claims.getJWTID());
         if (issued == null) {
             issued = new IssuedAccessToken(claims.getJWTID(), clientId, null, claims.getExpirationTime().toInstant());
             em.persist(issued);
         }
+        boolean live = issued.revokedAt() == null;
         issued.revoke(clock.instant());
         changes.changed();
+        return live;
     }
 }

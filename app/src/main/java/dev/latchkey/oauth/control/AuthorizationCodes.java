@@ -63,7 +63,7 @@ public class AuthorizationCodes {
             throw invalidGrant("Unknown authorization code");
         }
         if (found.usedAt() != null) {
-            families.revoke(found.familyId());
+            families.revoke(found.familyId(), clientId, Families.Reason.CODE_REPLAYED);
             throw invalidGrant("This code was already used; everything issued from it is now revoked");
         }
         found.use(clock.instant());

@@ -1,5 +1,6 @@
 package dev.latchkey.oauth.control;
 
+import dev.latchkey.audit.control.Actor;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.Authority;
@@ -110,7 +111,8 @@ public class OAuthClients {
         }
         em.persist(client);
         audit.record(site.teamId(), site.id(), "oauth_client.created", target(client), Map.of(
-                "type", client.type(), "grant_types", grants, "scopes", scopes, "redirect_uris", redirects));
+                "type", client.type(), "environment", client.environment(), "grant_types", grants, "scopes", scopes,
+                "redirect_uris", redirects, "registered_keys", client.jwks() != null));
         return new Registered(client, secret);
     }
 
@@ -222,6 +224,11 @@ public class OAuthClients {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("redirect_uris", "'" + uri + "' is not a URI");
         }
+    }
+
+    /** A client acting by itself at the OAuth endpoints, as an audit event names it. */
+    static Actor actor(OAuthClient client) {
+        return new Actor("oauth_client", client.id(), client.name(), null);
     }
 
     private static Target target(OAuthClient client) {

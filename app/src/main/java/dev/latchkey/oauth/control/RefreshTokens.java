@@ -59,7 +59,7 @@ public class RefreshTokens {
             throw AuthorizationCodes.invalidGrant("This refresh token was revoked");
         }
         if (found.usedAt() != null) {
-            families.revoke(found.familyId());
+            families.revoke(found.familyId(), clientId, Families.Reason.REFRESH_TOKEN_REPLAYED);
             throw AuthorizationCodes.invalidGrant("This refresh token was already used; its whole family is now revoked");
         }
         if (!found.expiresAt().isAfter(clock.instant())) {
@@ -75,7 +75,7 @@ public class RefreshTokens {
             OAuthRefreshToken found = em.find(OAuthRefreshToken.class, PREFIX + token.publicId());
             if (found != null && found.clientId().equals(clientId)
                     && hasher.matches(token.value(), found.hashKeyId(), found.secretHash())) {
-                families.revoke(found.familyId());
+                families.revoke(found.familyId(), clientId, Families.Reason.REVOKED_BY_CLIENT);
             }
         });
     }

@@ -7,6 +7,10 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.latchkey.audit.control.Actor;
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
+import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.identifiers.control.Base62;
 import dev.latchkey.oauth.entity.SigningKey;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -53,6 +58,9 @@ public class SigningKeys {
     @Inject
     AccessTokenSettings settings;
 
+    @Inject
+    AuditLog audit;
+
     private volatile List<Loaded> cache = List.of();
     private volatile Instant loadedAt = Instant.EPOCH;
 
@@ -63,8 +71,14 @@ public class SigningKeys {
         boolean usable = em.createQuery("select count(k) from SigningKey k where k.retiredAt is null "
                 + "and k.activeFrom <= :now", Long.class).setParameter("now", now).getSingleResult() > 0;
         if (!usable) {
-            create(now);
+            SigningKey created = create(now);
             LOG.info("Created the first access-token signing key (ES256)");
+            // Signing keys belong to the instance; their changes are audited in the instance admin's team.
+            em.createQuery("select m.teamId from Member m where m.instanceAdmin = true order by m.createdAt",
+                            String.class).setMaxResults(1).getResultList()
+                    .forEach(team -> audit.recordAs(Actor.SYSTEM, team, null, "signing_key.created", target(created),
+                            Map.of("algorithm", created.algorithm(), "active_from", created.activeFrom().toString(),
+                                    "reason", "no signing key was usable at startup")));
         }
         cache = List.of();
     }
@@ -74,12 +88,16 @@ public class SigningKeys {
      * keys retire then and stay published for one token lifetime more.
      */
     @Transactional
-    public SigningKey rotate(Duration lead) {
+    public SigningKey rotate(Caller caller, Duration lead) {
         Instant now = clock.instant();
         SigningKey created = create(now.plus(lead));
-        em.createQuery("select k from SigningKey k where k.retiredAt is null and k.kid <> :kid", SigningKey.class)
-                .setParameter("kid", created.kid()).getResultList()
-                .forEach(old -> old.retire(created.activeFrom()));
+        List<SigningKey> retiring = em.createQuery("select k from SigningKey k where k.retiredAt is null "
+                        + "and k.kid <> :kid", SigningKey.class)
+                .setParameter("kid", created.kid()).getResultList();
+        retiring.forEach(old -> old.retire(created.activeFrom()));
+        audit.record(caller.teamId(), null, "signing_key.rotated", target(created), Map.of(
+                "algorithm", created.algorithm(), "active_from", created.activeFrom().toString(),
+                "retired_kids", retiring.stream().map(SigningKey::kid).toList()));
         cache = List.of();
         return created;
     }
@@ -153,6 +171,10 @@ public class SigningKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a P-256 key", e);
         }
+    }
+
+    private static Target target(SigningKey key) {
+        return new Target("signing_key", key.kid(), key.algorithm());
     }
 
     private static String context(String kid) {

@@ -1,5 +1,7 @@
 package dev.latchkey.oauth.control;
 
+import dev.latchkey.audit.control.AuditLog;
+import dev.latchkey.audit.control.Target;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.oauth.entity.OAuthCode;
 import dev.latchkey.oauth.entity.OAuthRefreshToken;
@@ -12,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The grants of the token endpoint — client credentials (RFC 6749 §4.4), authorization code
@@ -45,6 +48,9 @@ public class TokenGrants {
 
     @Inject
     RefreshTokens refreshTokens;
+
+    @Inject
+    AuditLog audit;
 
     /**
      * The client making the request: a confidential client by its secret, or a public client
@@ -144,7 +150,12 @@ public class TokenGrants {
             refreshTokens.revoke(token, client.id());
             return;
         }
-        tokens.claims(token).ifPresent(claims -> tokens.revoke(claims, client.id()));
+        var claims = tokens.claims(token).orElse(null);
+        if (claims != null && tokens.revoke(claims, client.id())) {
+            audit.recordAs(OAuthClients.actor(client), client.teamId(), client.siteId(), "oauth_token.revoked",
+                    new Target("oauth_access_token", claims.getJWTID(), null), Map.of("client_id", client.id(),
+                            "expires_at", claims.getExpirationTime().toInstant().toString()));
+        }
     }
 
     private Granted issue(OAuthClient client, String memberId, List<String> scopes, String familyId) {

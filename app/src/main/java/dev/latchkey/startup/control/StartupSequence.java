@@ -2,6 +2,7 @@ package dev.latchkey.startup.control;
 
 import dev.latchkey.credentials.control.CredentialChanges;
 import dev.latchkey.audit.control.AuditRetention;
+import dev.latchkey.audit.control.ChainHeadSealing;
 import dev.latchkey.connections.control.ProviderRegistry;
 import dev.latchkey.connections.control.RefreshSchedule;
 import dev.latchkey.crypto.control.MasterKeyRing;
@@ -45,6 +46,9 @@ public class StartupSequence {
     AuditRetention retention;
 
     @Inject
+    ChainHeadSealing chainHeads;
+
+    @Inject
     ProviderRegistry providers;
 
     @Inject
@@ -70,6 +74,7 @@ public class StartupSequence {
         try {
             LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
             migrate();
+            chainHeads.atStartup();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
             providers.load();
             signingKeys.ensureSigningKey();

@@ -163,7 +163,8 @@ class DatabaseFaultsIT {
 
     /**
      * Every 200 ms the credential sync needs the database; an outage is still one line when it
-     * starts and one when it ends. The log is read until the last recovery line is there.
+     * starts and one when it ends, with no stack traces nor a pool warning per attempt. The log
+     * is read until the last recovery line is there.
      */
     private void assertOneLinePerOutageInTheLog(int outages) throws Exception {
         Instant begin = Instant.now();
@@ -176,6 +177,8 @@ class DatabaseFaultsIT {
         assertEquals(outages, count(log, "Credential change sync: database unavailable"), log);
         assertEquals(outages, count(log, "Credential change sync: database available again"), log);
         assertFalse(log.contains(PASSWORD), "the database password was logged");
+        assertEquals(0, count(log, "RAR5038"), "the pool's per-connection warnings are not filtered out");
+        assertEquals(0, count(log, "Local Exception Stack"), "EclipseLink logged a stack trace per failure");
     }
 
     private static int count(String text, String line) {

@@ -2,6 +2,7 @@ package dev.latchkey.audit.control;
 
 import dev.latchkey.audit.entity.ChainHead;
 import dev.latchkey.crypto.control.MasterKeyRing;
+import dev.latchkey.database.control.OutageLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -63,6 +63,7 @@ public class AuditRetention {
     @Inject
     AuditLog log;
 
+    private final OutageLog outage = new OutageLog(LOG, "Audit retention purge");
     private ScheduledFuture<?> task;
     private ChainHeadSeal seals;
 
@@ -99,8 +100,9 @@ public class AuditRetention {
                 long purged = total;
                 LOG.info(() -> "Purged " + purged + " audit events older than " + cutoff);
             }
+            outage.succeeded();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Audit retention purge failed; will retry", e);
+            outage.failed("Audit retention purge failed; will retry", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.connections.control;
 
+import dev.latchkey.database.control.OutageLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -54,6 +55,7 @@ public class RefreshSchedule {
     @ConfigProperty(name = "latchkey.connections.refresh-concurrency", defaultValue = "16")
     int concurrency;
 
+    private final OutageLog outage = new OutageLog(LOG, "Scheduled token refresh");
     private ScheduledExecutorService passes;
     private ExecutorService refreshing;
 
@@ -95,6 +97,7 @@ public class RefreshSchedule {
                 if (due.isEmpty()) {
                     Instant retry = refresher.nextRetry(now, now.plusSeconds(intervalSeconds));
                     if (retry == null) {
+                        outage.succeeded();
                         return;
                     }
                     Thread.sleep(Math.max(MIN_WAIT_MILLIS, Duration.between(now, retry).toMillis()));
@@ -115,7 +118,7 @@ public class RefreshSchedule {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Scheduled token refresh failed; will retry", e);
+            outage.failed("Scheduled token refresh failed; will retry", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

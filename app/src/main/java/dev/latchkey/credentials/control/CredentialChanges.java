@@ -1,5 +1,6 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.database.control.OutageLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -31,6 +32,7 @@ public class CredentialChanges {
 
     private static final Logger LOG = Logger.getLogger(CredentialChanges.class.getName());
     private static final long KEEP_MILLIS = 3_600_000;
+    private final OutageLog outage = new OutageLog(LOG, "Credential change sync");
 
     @Resource(lookup = "java:app/jdbc/latchkey")
     DataSource dataSource;
@@ -116,10 +118,11 @@ public class CredentialChanges {
                 cache.invalidateAll();
             }
             purgeOldRows();
+            outage.succeeded();
         } catch (RuntimeException e) {
             // The database is unreachable: nothing can be verified against it either; keep trying.
             cache.invalidateAll();
-            LOG.log(Level.FINE, "credential change sync failed", e);
+            outage.failed("Credential change sync failed; the cache is emptied and the sync retried", e);
         }
     }
 

@@ -7,7 +7,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * The data source the container pools ({@code WEB-INF/web.xml} names this class). It reads
@@ -44,13 +43,7 @@ public class ConfiguredDataSource implements DataSource {
             h2.setPassword(settings.password());
             return h2;
         }
-        if (!settings.url().startsWith("jdbc:mariadb:") && !settings.url().startsWith("jdbc:mysql:")) {
-            throw new SQLException("latchkey.db.url must be a jdbc:mariadb: URL, got " + settings);
-        }
-        var mariadb = new MariaDbDataSource(settings.url().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:"));
-        mariadb.setUser(settings.user());
-        mariadb.setPassword(settings.password());
-        return mariadb;
+        return MariaDbDataSources.create(settings, DatabaseTimeouts.fromConfig());
     }
 
     @Override

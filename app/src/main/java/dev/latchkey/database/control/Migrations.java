@@ -2,6 +2,7 @@ package dev.latchkey.database.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+    static final int MIGRATION_SOCKET_MILLIS = 600_000;
 
     @Resource(lookup = "java:app/jdbc/latchkey")
     DataSource dataSource;
@@ -22,7 +24,7 @@ public class Migrations {
     public void apply() {
         DatabaseSettings settings = DatabaseSettings.fromConfig();
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(migrationDataSource(settings))
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .placeholders(placeholders(settings))
@@ -31,6 +33,21 @@ public class Migrations {
         applied = true;
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    /**
+     * On MariaDB, migrations run on a connection of their own: the pool's statement timeout
+     * would cut a long one short. They keep the connect timeout, and may be silent for
+     * {@value #MIGRATION_SOCKET_MILLIS} ms (a large table rewritten) before the database counts
+     * as gone.
+     */
+    private DataSource migrationDataSource(DatabaseSettings settings) {
+        try {
+            return DirectDataSource.of(dataSource, settings,
+                    DatabaseTimeouts.fromConfig().withSocketMillis(MIGRATION_SOCKET_MILLIS));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.latchkey.problems.boundary;
 
+import dev.latchkey.database.control.DatabaseUnavailable;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.DomainException;
 import dev.latchkey.problems.control.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +25,7 @@ import java.util.logging.Logger;
 public class ThrowableMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ThrowableMapper.class.getName());
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @Inject
     Problems problems;
@@ -53,9 +53,8 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException web) {
             return fromWebApplication(web);
         }
-        if (isDatabaseDown(failure)) {
-            LOG.log(Level.SEVERE, request.requestId() + " database unavailable", failure);
-            return problems.response(ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");
+        if (DatabaseUnavailable.causedBy(failure)) {
+            return databaseUnavailable(failure);
         }
         LOG.log(Level.SEVERE, request.requestId() + " unexpected failure", failure);
         return problems.response(ErrorCode.INTERNAL_ERROR,
@@ -84,11 +83,13 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         return response;
     }
 
-    private static boolean isDatabaseDown(Throwable failure) {
-        return find(failure, SQLTransientConnectionException.class) != null
-                || find(failure, java.net.ConnectException.class) != null
-                || (find(failure, PersistenceException.class) != null
-                    && find(failure, java.sql.SQLNonTransientConnectionException.class) != null);
+    /** One line per failed request (no stack: the outage is the story, not the code path). */
+    private Response databaseUnavailable(Throwable failure) {
+        LOG.log(Level.WARNING, "{0} database unavailable: {1}",
+                new Object[]{request.requestId(), DatabaseUnavailable.summary(failure)});
+        return Response.fromResponse(problems.response(ErrorCode.UNAVAILABLE,
+                        "The service is temporarily unavailable; retry shortly"))
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -1,6 +1,7 @@
 package dev.latchkey.usage.control;
 
 import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.database.control.OutageLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -18,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,6 +37,7 @@ public class UsageCounter {
 
     private final ConcurrentHashMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> lastUsed = new ConcurrentHashMap<>();
+    private final OutageLog outage = new OutageLog(LOG, "Usage flush");
 
     @PersistenceContext
     EntityManager em;
@@ -92,8 +93,9 @@ public class UsageCounter {
         }
         try {
             self.write(batch, seen);
+            outage.succeeded();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Writing usage counts failed; they are kept for the next attempt", e);
+            outage.failed("Writing usage counts failed; they are kept for the next attempt", e);
             batch.forEach((key, n) -> counts.computeIfAbsent(key, k -> new LongAdder()).add(n));
             seen.forEach((id, at) -> lastUsed.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
         }

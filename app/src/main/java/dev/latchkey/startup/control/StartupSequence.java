@@ -7,6 +7,7 @@ import dev.latchkey.connections.control.ProviderRegistry;
 import dev.latchkey.connections.control.RefreshSchedule;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.oauth.control.SignatureProvider;
+import dev.latchkey.ratelimit.control.Buckets;
 import dev.latchkey.usage.control.UsageCounter;
 import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.database.control.DataDirectory;
@@ -67,12 +68,16 @@ public class StartupSequence {
     CredentialChanges credentialChanges;
 
     @Inject
+    Buckets rateLimitBuckets;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         try {
             LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
+            rateLimitBuckets.checkStore();
             migrate();
             chainHeads.atStartup();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -16,6 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * bootstrap token. {@code latchkey.data-dir} ({@code LATCHKEY_DATA_DIR}), default {@code ./data}.
  */
 public final class DataDirectory {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Path root;
 
@@ -37,10 +43,37 @@ public final class DataDirectory {
         return root.resolve(name);
     }
 
-    /** Creates the directory, owner-only (0700), if it does not exist yet. */
+    /** Creates the directory owner-only (0700), or makes it so when it already exists and is ours. */
     public void ensureExists() throws IOException {
         if (!Files.isDirectory(root)) {
-            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+        } else if (isOurs(root)) {
+            Files.setPosixFilePermissions(root, OWNER_ONLY_DIRECTORY);
+        }
+    }
+
+    /**
+     * Makes the directory owner-only (0700) and every file in it 0600. H2 creates its files
+     * with the process's umask (often world-readable), so this runs once the database is open,
+     * on every start. Files and a directory of another user are left alone.
+     */
+    public void restrictToOwner() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        ensureExists();
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(DataDirectory::isOurs).toList()) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+            }
+        }
+    }
+
+    private static boolean isOurs(Path path) {
+        try {
+            return Files.getOwner(path).getName().equals(System.getProperty("user.name"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -62,8 +95,7 @@ public final class DataDirectory {
         Path file = resolve(name);
         try {
             ensureExists();
-            var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-            Path temporary = Files.createTempFile(root, "." + name, ".tmp", ownerOnly);
+            Path temporary = Files.createTempFile(root, "." + name, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             Files.writeString(temporary, content + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

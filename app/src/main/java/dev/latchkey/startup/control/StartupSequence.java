@@ -79,6 +79,7 @@ public class StartupSequence {
             LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
             rateLimitBuckets.checkStore();
             migrate();
+            restrictDataDirectoryToOwner();
             chainHeads.atStartup();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
             providers.load();
@@ -98,6 +99,16 @@ public class StartupSequence {
             migrations.apply();
         } catch (RuntimeException e) {
             throw new StartupFailedException("database migration failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The database is open by now: the data directory becomes 0700 and its files, the database's too, 0600. */
+    private void restrictDataDirectoryToOwner() {
+        DataDirectory dataDirectory = DataDirectory.fromConfig();
+        try {
+            dataDirectory.restrictToOwner();
+        } catch (java.io.IOException e) {
+            LOG.warning(() -> "Could not make " + dataDirectory.root() + " and its files owner-only: " + e);
         }
     }
 

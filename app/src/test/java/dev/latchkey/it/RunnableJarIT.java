@@ -121,7 +121,7 @@ class RunnableJarIT {
     }
 
     /**
-     * A key revoked (200, then 401) and a burst of acknowledged writes, then SIGKILL right after
+     * A burst of acknowledged writes and a key revoked (200, then 401), then SIGKILL right after
      * the last response, and a restart on the same data: the key is still revoked and every
      * write that was answered 2xx is there.
      */
@@ -141,8 +141,6 @@ class RunnableJarIT {
             var doomed = secretKey(api, owner, site);
             revoked = doomed.then().statusCode(201).extract().path("token");
             api.as(revoked).get("/v1/whoami").then().statusCode(200);
-            api.as(owner).delete("/v1/sites/" + site + "/tokens/" + doomed.path("id")).then().statusCode(200);
-            api.as(revoked).get("/v1/whoami").then().statusCode(401);
             for (int i = 0; i < attempted; i++) {
                 int status = api.as(writer).body(Map.of("n", i)).put("/v1/sites/" + site + "/data/Item/i" + i)
                         .statusCode();
@@ -150,6 +148,9 @@ class RunnableJarIT {
                     acknowledged.add("i" + i);
                 }
             }
+            // Revoked last, so the revocation is the write closest to the kill.
+            api.as(owner).delete("/v1/sites/" + site + "/tokens/" + doomed.path("id")).then().statusCode(200);
+            api.as(revoked).get("/v1/whoami").then().statusCode(401);
             assertEquals(137, jar.kill(), "the jar must die of SIGKILL");
         }
         try (RunningJar again = RunningJar.start(directory, environment)) {

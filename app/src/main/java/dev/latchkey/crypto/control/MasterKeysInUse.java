@@ -27,8 +27,10 @@ public class MasterKeysInUse {
     record KeyColumn(String table, String column, boolean sealed) {
 
         String distinctKeyIds() {
+            String prefix = SecretBox.VERSION + ".";
             return sealed
-                    ? "SELECT DISTINCT SUBSTRING(" + column + ", 4, 8) FROM " + table + " WHERE " + column + " LIKE 'v1.%'"
+                    ? "SELECT DISTINCT SUBSTRING(" + column + ", " + (prefix.length() + 1) + ", " + MasterKey.ID_LENGTH
+                            + ") FROM " + table + " WHERE " + column + " LIKE '" + prefix + "%'"
                     : "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL";
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -40,17 +41,19 @@ class MasterKeysInUseTest {
 
     @Test
     void keyIdsAndSealedValuesNameTheirKeysAndMissingTablesAreSkipped() throws SQLException {
+        MasterKey sealing = MasterKey.of(new byte[32]);
+        String sealed = new SecretBox(new MasterKeyRing(sealing, List.of())).seal("{\"kty\":\"EC\"}", "signing-key:k1");
         try (var connection = database.getConnection(); var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE credentials (hash_key_id VARCHAR(16))");
             statement.execute("INSERT INTO credentials VALUES ('aaaa1111'), ('aaaa1111'), ('cccc3333')");
             statement.execute("CREATE TABLE signing_keys (private_jwk TEXT)");
-            statement.execute("INSERT INTO signing_keys VALUES ('v1.bbbb2222.c2VhbGVk')");
+            statement.execute("INSERT INTO signing_keys VALUES ('" + sealed + "')");
             statement.execute("CREATE TABLE oauth_clients (secret TEXT)");
             statement.execute("INSERT INTO oauth_clients VALUES (NULL)");
             // An older schema: the table is there, the column not yet.
             statement.execute("CREATE TABLE audit_chain_heads (team_id VARCHAR(40))");
             statement.execute("INSERT INTO audit_chain_heads VALUES ('team_1')");
         }
-        assertEquals(Set.of("aaaa1111", "bbbb2222", "cccc3333"), new MasterKeysInUse(database).find());
+        assertEquals(Set.of("aaaa1111", sealing.id(), "cccc3333"), new MasterKeysInUse(database).find());
     }
 }

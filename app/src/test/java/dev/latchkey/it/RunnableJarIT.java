@@ -174,6 +174,13 @@ class RunnableJarIT {
     }
 
     @Test
+    void clusterRateLimitStoreWithoutHazelcastRefusesToStartWithOneClearLine() throws Exception {
+        String log = failedStart(Map.of("LATCHKEY_RATELIMIT_STORE", "cluster"));
+        assertTrue(log.contains("Latchkey cannot start: latchkey.ratelimit.store=cluster needs Payara's Hazelcast "
+                + "data grid, which latchkey.jar runs without"), log);
+    }
+
+    @Test
     void embeddedWithMasterKeyMovedAwayRefusesToStartAndGeneratesNoNewKey() throws Exception {
         String token;
         try (RunningJar jar = RunningJar.start(directory, Map.of())) {

@@ -3,6 +3,7 @@ package dev.latchkey.database.control;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,8 +48,8 @@ public final class DataDirectory {
     public void ensureExists() throws IOException {
         if (!Files.isDirectory(root)) {
             Files.createDirectories(root, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-        } else if (isOurs(root)) {
-            Files.setPosixFilePermissions(root, OWNER_ONLY_DIRECTORY);
+        } else {
+            restrict(root, OWNER_ONLY_DIRECTORY);
         }
     }
 
@@ -63,17 +64,18 @@ public final class DataDirectory {
         }
         ensureExists();
         try (Stream<Path> files = Files.list(root)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(DataDirectory::isOurs).toList()) {
-                Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                restrict(file, OWNER_ONLY_FILE);
             }
         }
     }
 
-    private static boolean isOurs(Path path) {
+    /** Only the owner may change permissions: another user's directory or file is left as it is. */
+    private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
         try {
-            return Files.getOwner(path).getName().equals(System.getProperty("user.name"));
-        } catch (IOException e) {
-            return false;
+            Files.setPosixFilePermissions(path, permissions);
+        } catch (FileSystemException notOurs) {
+            // EPERM or EACCES: not ours to change.
         }
     }
 

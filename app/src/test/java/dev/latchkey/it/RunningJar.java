@@ -68,6 +68,15 @@ final class RunningJar implements AutoCloseable {
         throw new IllegalStateException("Latchkey was not ready within " + STARTUP_LIMIT + ":\n" + Files.readString(log));
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process as {@code kill -9} does (SIGKILL): no shutdown hook, nothing flushed; 137 = 128 + 9. */
+    int kill() throws InterruptedException {
+        return process.destroyForcibly().waitFor();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -21,10 +21,14 @@ public class Keys {
     @ConfigProperty(name = "latchkey.master-key.retired")
     Optional<String> retiredKeys;
 
+    @Inject
+    MasterKeysInUse keysInUse;
+
     @Produces
     @Singleton
     MasterKeyRing ring() {
-        return MasterKeyLoader.load(masterKey, retiredKeys, DatabaseSettings.fromConfig(), DataDirectory.fromConfig());
+        return MasterKeyLoader.load(masterKey, retiredKeys, DatabaseSettings.fromConfig(), DataDirectory.fromConfig(),
+                keysInUse::find);
     }
 
     @Produces

@@ -15,13 +15,15 @@ import java.util.HexFormat;
 public final class MasterKey {
 
     public static final int LENGTH = 32;
+    /** An id is this many hex characters. */
+    static final int ID_LENGTH = 8;
 
     private final byte[] key;
     private final String id;
 
     private MasterKey(byte[] key) {
         this.key = key.clone();
-        this.id = HexFormat.of().formatHex(Arrays.copyOf(sha256(key), 4));
+        this.id = HexFormat.of().formatHex(Arrays.copyOf(sha256(key), ID_LENGTH / 2));
     }
 
     public static MasterKey of(byte[] key) {

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretBox {
 
-    private static final String VERSION = "v1";
+    static final String VERSION = "v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 

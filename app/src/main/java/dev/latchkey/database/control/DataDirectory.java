@@ -3,12 +3,16 @@ package dev.latchkey.database.control;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -16,6 +20,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * bootstrap token. {@code latchkey.data-dir} ({@code LATCHKEY_DATA_DIR}), default {@code ./data}.
  */
 public final class DataDirectory {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Path root;
 
@@ -37,10 +44,38 @@ public final class DataDirectory {
         return root.resolve(name);
     }
 
-    /** Creates the directory, owner-only (0700), if it does not exist yet. */
+    /** Creates the directory owner-only (0700), or makes it so when it already exists and is ours. */
     public void ensureExists() throws IOException {
         if (!Files.isDirectory(root)) {
-            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+        } else {
+            restrict(root, OWNER_ONLY_DIRECTORY);
+        }
+    }
+
+    /**
+     * Makes the directory owner-only (0700) and every file in it 0600. H2 creates its files
+     * with the process's umask (often world-readable), so this runs once the database is open,
+     * on every start. Files and a directory of another user are left alone.
+     */
+    public void restrictToOwner() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        ensureExists();
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                restrict(file, OWNER_ONLY_FILE);
+            }
+        }
+    }
+
+    /** Only the owner may change permissions: another user's directory or file is left as it is. */
+    private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, permissions);
+        } catch (FileSystemException notOurs) {
+            // EPERM or EACCES: not ours to change.
         }
     }
 
@@ -62,8 +97,7 @@ public final class DataDirectory {
         Path file = resolve(name);
         try {
             ensureExists();
-            var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-            Path temporary = Files.createTempFile(root, "." + name, ".tmp", ownerOnly);
+            Path temporary = Files.createTempFile(root, "." + name, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             Files.writeString(temporary, content + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

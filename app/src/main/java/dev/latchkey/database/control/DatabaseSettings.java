@@ -22,7 +22,7 @@ public record DatabaseSettings(String url, String user, String password) {
 
     static DatabaseSettings embedded(DataDirectory dataDirectory) {
         String file = dataDirectory.resolve("latchkey").toString();
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE", "sa", "");
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "");
     }
 
     public boolean isEmbedded() {

@@ -1,11 +1,11 @@
 package dev.latchkey.ratelimit.control;
 
+import dev.latchkey.startup.control.StartupFailedException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.jcache.Bucket4jJCache;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +38,16 @@ public class Buckets {
     private final LocalBuckets local = new LocalBuckets(100_000);
     private volatile ProxyManager<String> proxies;
 
-    @PostConstruct
-    void checkStore() {
+    /** Called at startup: an unknown store, or {@code cluster} without a data grid, stops Latchkey. */
+    public void checkStore() {
         if (!"local".equals(store) && !"cluster".equals(store)) {
-            throw new IllegalStateException("latchkey.ratelimit.store must be 'local' or 'cluster', not '" + store + "'");
+            throw new StartupFailedException("latchkey.ratelimit.store must be 'local' or 'cluster', not '" + store + "'");
+        }
+        if ("cluster".equals(store) && manager == null) {
+            // Payara injects no CacheManager when started with --nohazelcast, as latchkey.jar is.
+            throw new StartupFailedException("latchkey.ratelimit.store=cluster needs Payara's Hazelcast data grid, "
+                    + "which latchkey.jar runs without; use the local store, or run ROOT.war on payara-micro.jar "
+                    + "as a cluster (README, Clustering)");
         }
     }
 

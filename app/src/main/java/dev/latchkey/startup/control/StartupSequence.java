@@ -7,6 +7,7 @@ import dev.latchkey.connections.control.ProviderRegistry;
 import dev.latchkey.connections.control.RefreshSchedule;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.oauth.control.SignatureProvider;
+import dev.latchkey.ratelimit.control.Buckets;
 import dev.latchkey.usage.control.UsageCounter;
 import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.database.control.DataDirectory;
@@ -67,13 +68,18 @@ public class StartupSequence {
     CredentialChanges credentialChanges;
 
     @Inject
+    Buckets rateLimitBuckets;
+
+    @Inject
     @ConfigProperty(name = "latchkey.startup.exit-on-failure", defaultValue = "true")
     boolean exitOnFailure;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         try {
             LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
+            rateLimitBuckets.checkStore();
             migrate();
+            restrictDataDirectoryToOwner();
             chainHeads.atStartup();
             bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
             providers.load();
@@ -93,6 +99,16 @@ public class StartupSequence {
             migrations.apply();
         } catch (RuntimeException e) {
             throw new StartupFailedException("database migration failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The database is open by now: the data directory becomes 0700 and its files, the database's too, 0600. */
+    private void restrictDataDirectoryToOwner() {
+        DataDirectory dataDirectory = DataDirectory.fromConfig();
+        try {
+            dataDirectory.restrictToOwner();
+        } catch (java.io.IOException e) {
+            LOG.warning(() -> "Could not make " + dataDirectory.root() + " and its files owner-only: " + e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.latchkey.problems.control.ConcurrentChange;
 import dev.latchkey.problems.control.DomainException;
 import dev.latchkey.problems.control.ErrorCode;
 import dev.latchkey.problems.control.StatusMessages;
+import dev.latchkey.problems.control.UnmatchableInput;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -60,6 +61,11 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
             return problems.response(ErrorCode.CONFLICT,
                     "The change clashes with another one made at the same time or already made (a name or id in use);"
                             + " read the current state and retry");
+        }
+        if (UnmatchableInput.isCause(failure)) {
+            LOG.log(Level.WARNING, request.requestId() + " input reached a query unchecked", failure);
+            return problems.response(ErrorCode.INVALID_REQUEST,
+                    "The request holds characters no identifier has (identifiers are printable ASCII)");
         }
         if (isDatabaseDown(failure)) {
             LOG.log(Level.SEVERE, request.requestId() + " database unavailable", failure);

@@ -12,9 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Every JSON request body passes {@link JsonBodies} (size, UTF-8, well formed, depth) before it
- * is bound, and {@link RequestRecords} (no null in arrays) after: one rule for all endpoints, so
- * bad input is a 400 in the error shape, never a failure deep in binding or the domain.
+ * Every JSON request body passes {@link JsonBodies} (size, UTF-8, depth) before it is bound, and
+ * {@link RequestRecords} (no null in arrays, no control characters in strings) after: one rule
+ * for all endpoints, so bad input is a 400 in the error shape, never a failure deep in binding or
+ * the domain.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
@@ -31,7 +32,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
         JsonBodies.check(body);
         context.setInputStream(new ByteArrayInputStream(body));
         Object bound = context.proceed();
-        RequestRecords.requireNoNullElements(bound);
+        RequestRecords.check(bound);
         return bound;
     }
 

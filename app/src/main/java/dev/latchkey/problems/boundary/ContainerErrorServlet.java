@@ -29,12 +29,13 @@ public class ContainerErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ErrorCode code = ErrorCode.forStatus(status(request));
+        int status = status(request);
+        ErrorCode code = ErrorCode.forStatus(status);
         String requestId = current.requestId();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String where = request.getMethod() + " " + (uri == null ? request.getRequestURI() : uri);
         response.resetBuffer();
-        response.setStatus(status(request));
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(RequestIdFilter.HEADER, requestId);
@@ -42,8 +43,13 @@ public class ContainerErrorServlet extends HttpServlet {
                 requestId, null)));
     }
 
+    /** The status the container chose; 500 for an exception it caught; 404 when called directly. */
     private static int status(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        return status instanceof Integer known && known >= 400 ? known : HttpServletResponse.SC_NOT_FOUND;
+        if (status instanceof Integer known && known >= 400) {
+            return known;
+        }
+        return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null
+                ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_NOT_FOUND;
     }
 }

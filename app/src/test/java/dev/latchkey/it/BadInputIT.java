@@ -211,6 +211,8 @@ class BadInputIT extends DeployedLatchkey {
     void theContainersOwnErrorsAreJsonInTheErrorShape() {
         Api.assertError(team.owner().get("/no/such/path"), 404, "not_found");
         Api.assertError(team.owner().patch("/v1/sites"), 405, "method_not_allowed");
+        Api.assertError(api.anonymous().options("/v1/sites"), 405, "method_not_allowed");
+        Api.assertError(team.owner().options("/v1/sites/" + site), 405, "method_not_allowed");
         Api.assertError(team.owner().contentType(ContentType.TEXT).body("name=x").post("/v1/sites"), 415,
                 "unsupported_media_type");
         assertPlainError(quiet(team.owner()).body("{\"name\":\"" + "a".repeat(1_100_000) + "\"}").post("/v1/sites"), 413,

@@ -98,6 +98,11 @@ class FuzzIT extends DeployedLatchkey {
                 first = false;
             }
         }
+        // Methods no route declares (and HEAD, which Jersey derives from GET) on every path.
+        String owner = zoo.team.ownerToken();
+        routes.stream().map(served -> fill(served.route(), zoo.site, "nothing~here", "Customer", "acme")).distinct()
+                .forEach(path -> List.of("OPTIONS", "HEAD", "FOO").forEach(method -> cases.add(
+                        () -> checkMethod(method, path, owner, failures, statuses))));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (Future<?> done : pool.invokeAll(cases.stream().map(Executors::callable).toList())) {
@@ -153,6 +158,17 @@ class FuzzIT extends DeployedLatchkey {
             failures.add(what + ": " + status + " " + abbreviated(response.asString()));
         } else if (status >= 400 && !producesHtml(served)) {
             errorShapeProblem(route, response).ifPresent(problem -> failures.add(what + ": " + status + " " + problem));
+        }
+    }
+
+    private void checkMethod(String method, String path, String token, List<String> failures,
+                             Map<Integer, Integer> statuses) {
+        Response response = api.as(token).config(RestAssuredConfig.config()).request(method, path);
+        int status = response.statusCode();
+        statuses.merge(status, 1, Integer::sum);
+        if (status >= 500 || status >= 400 && !"HEAD".equals(method)
+                && !String.valueOf(response.contentType()).startsWith("application/json")) {
+            failures.add(method + " " + path + ": " + status + " " + abbreviated(response.asString()));
         }
     }
 

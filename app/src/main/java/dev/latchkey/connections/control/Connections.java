@@ -14,6 +14,7 @@ import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.providers.Account;
 import dev.latchkey.providers.AuthorizationRequest;
 import dev.latchkey.providers.Pkce;
+import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
 import dev.latchkey.sites.entity.Site;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,6 +102,7 @@ public class Connections {
         caller.requireCovers(reach(site), "a connection");
         InstalledProvider provider = providers.find(providerId).orElseThrow(() ->
                 new InvalidInputException("provider", "No provider '" + providerId + "' is installed"));
+        provider.requireConfigured();
         List<String> scopes = requestedScopes == null || requestedScopes.isEmpty()
                 ? provider.factory().defaultScopes() : List.copyOf(requestedScopes);
         List<String> unknown = provider.unknownScopes(scopes);
@@ -113,8 +115,13 @@ public class Connections {
         String hash = hash(state);
         em.persist(new ConnectionState(hash, site.teamId(), site.id(), providerId, scopes,
                 verifier == null ? null : box.seal(verifier, "connection-state:" + hash), starter(caller), expiresAt));
-        URI url = provider.provider().authorizationUrl(new AuthorizationRequest(state, callbackUri(), scopes,
-                verifier == null ? null : Pkce.challenge(verifier)));
+        URI url;
+        try {
+            url = provider.provider().authorizationUrl(new AuthorizationRequest(state, callbackUri(), scopes,
+                    verifier == null ? null : Pkce.challenge(verifier)));
+        } catch (ProviderException e) {
+            throw ConnectFlow.failure(providerId, e);
+        }
         audit.record(site.teamId(), site.id(), "connection.started",
                 new dev.latchkey.audit.control.Target("connection", null, providerId),
                 Map.of("provider", providerId, "scopes", scopes));

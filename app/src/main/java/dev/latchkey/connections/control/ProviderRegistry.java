@@ -1,5 +1,6 @@
 package dev.latchkey.connections.control;
 
+import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
 import dev.latchkey.startup.control.StartupFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,7 +114,8 @@ public class ProviderRegistry {
             throw new StartupFailedException("two providers have the id '" + id + "': " + existing.source()
                     + " and " + source + "; remove one of them");
         }
-        installed.put(id, new InstalledProvider(factory, factory.create(ProviderSettings.of(id, config), http), source));
+        ProviderConfig settings = ProviderSettings.of(id, config);
+        installed.put(id, new InstalledProvider(factory, factory.create(settings, http), source, settings));
     }
 
     private static List<Path> jars(Path directory) {

@@ -1,9 +1,8 @@
 package dev.latchkey.data.boundary;
 
 import dev.latchkey.http.control.JsonP;
-import dev.latchkey.problems.control.ErrorCode;
 import dev.latchkey.problems.control.InvalidInputException;
-import dev.latchkey.problems.control.DomainException;
+import dev.latchkey.problems.control.PayloadTooLargeException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,19 +15,12 @@ import java.nio.charset.StandardCharsets;
 /** Reads a request body that must be one JSON object of at most a given size. */
 final class JsonObjectBody {
 
-    /** The body is larger than allowed. */
-    static final class TooLargeException extends DomainException {
-        TooLargeException(int limit) {
-            super(ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than " + limit + " bytes");
-        }
-    }
-
     private JsonObjectBody() {
     }
 
     static JsonObject read(InputStream in, String contentLength, int limit) throws IOException {
         if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > limit) {
-            throw new TooLargeException(limit);
+            throw new PayloadTooLargeException(limit);
         }
         var buffer = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
@@ -36,7 +28,7 @@ final class JsonObjectBody {
         for (int n; in != null && (n = in.read(chunk)) > 0; ) {
             total += n;
             if (total > limit) {
-                throw new TooLargeException(limit);
+                throw new PayloadTooLargeException(limit);
             }
             buffer.write(chunk, 0, n);
         }

@@ -3,6 +3,7 @@ package dev.latchkey.oauth.control;
 import dev.latchkey.http.control.JsonP;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.crypto.control.MasterKeyRing;
+import dev.latchkey.identifiers.control.Ids;
 import dev.latchkey.oauth.entity.OAuthClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class AuthorizationRequests {
     }
 
     public OAuthClient client(String clientId) {
-        OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
+        OAuthClient client = !Ids.isStorable(clientId) ? null : em.find(OAuthClient.class, clientId);
         if (client == null) {
             throw AuthorizationError.shown("Unknown client");
         }

@@ -17,6 +17,7 @@ import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
+import dev.latchkey.identifiers.control.Ids;
 import dev.latchkey.oauth.entity.JwtReplay;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.sites.entity.Site;
@@ -65,7 +66,8 @@ public class ClientJwts {
     public Optional<Caller> verify(SignedJWT jwt) {
         try {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            OAuthClient client = claims.getIssuer() == null ? null : em.find(OAuthClient.class, claims.getIssuer());
+            OAuthClient client = !Ids.isStorable(claims.getIssuer()) ? null
+                    : em.find(OAuthClient.class, claims.getIssuer());
             if (client == null || !signatureValid(jwt, client) || !claimsValid(claims)) {
                 return Optional.empty();
             }

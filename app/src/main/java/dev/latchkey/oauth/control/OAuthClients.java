@@ -9,6 +9,7 @@ import dev.latchkey.credentials.control.CredentialCache;
 import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.identifiers.control.Base62;
+import dev.latchkey.identifiers.control.Ids;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;
@@ -121,7 +122,7 @@ public class OAuthClients {
     }
 
     public OAuthClient find(Site site, String clientId) {
-        OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
+        OAuthClient client = !Ids.isStorable(clientId) ? null : em.find(OAuthClient.class, clientId);
         if (client == null || !client.siteId().equals(site.id())) {
             throw new NoSuchResourceException("OAuth client", clientId);
         }
@@ -162,7 +163,7 @@ public class OAuthClients {
         KnownSecret known = cache.get(key);
         if (known == null) {
             long generation = cache.generation();
-            OAuthClient client = em.find(OAuthClient.class, clientId);
+            OAuthClient client = !Ids.isStorable(clientId) ? null : em.find(OAuthClient.class, clientId);
             if (client == null || !client.confidential()) {
                 return Optional.empty();
             }

@@ -2,6 +2,7 @@ package dev.latchkey.oauth.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
+import dev.latchkey.identifiers.control.Ids;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.oauth.entity.OAuthCode;
 import dev.latchkey.oauth.entity.OAuthRefreshToken;
@@ -77,7 +78,7 @@ public class TokenGrants {
             secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
         }
         if (secret == null || secret.isEmpty()) {
-            OAuthClient client = clientId == null ? null : em.find(OAuthClient.class, clientId);
+            OAuthClient client = !Ids.isStorable(clientId) ? null : em.find(OAuthClient.class, clientId);
             if (client != null && !client.confidential()) {
                 return client;
             }

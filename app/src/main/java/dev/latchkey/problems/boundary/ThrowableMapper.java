@@ -2,8 +2,11 @@ package dev.latchkey.problems.boundary;
 
 import dev.latchkey.database.control.DatabaseUnavailable;
 import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.problems.control.ConcurrentChange;
 import dev.latchkey.problems.control.DomainException;
 import dev.latchkey.problems.control.ErrorCode;
+import dev.latchkey.problems.control.StatusMessages;
+import dev.latchkey.problems.control.UnmatchableInput;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -56,6 +59,17 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         if (DatabaseUnavailable.causedBy(failure)) {
             return databaseUnavailable(failure);
         }
+        if (ConcurrentChange.isCause(failure)) {
+            LOG.log(Level.FINE, "{0} conflict at commit: {1}", new Object[]{request.requestId(), failure});
+            return problems.response(ErrorCode.CONFLICT,
+                    "The change clashes with another one made at the same time or already made (a name or id in use);"
+                            + " read the current state and retry");
+        }
+        if (UnmatchableInput.isCause(failure)) {
+            LOG.log(Level.WARNING, request.requestId() + " input reached a query unchecked", failure);
+            return problems.response(ErrorCode.INVALID_REQUEST,
+                    "The request holds characters no identifier has (identifiers are printable ASCII)");
+        }
         LOG.log(Level.SEVERE, request.requestId() + " unexpected failure", failure);
         return problems.response(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred; quote the request id when reporting it");
@@ -65,14 +79,7 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         int status = web.getResponse().getStatus();
         ErrorCode code = ErrorCode.forStatus(status);
         String where = httpRequest.getMethod() + " /" + uriInfo.getPath(false).replaceFirst("^/", "");
-        String message = switch (code) {
-            case NOT_FOUND -> "Unrecognized request URL (" + where + ")";
-            case METHOD_NOT_ALLOWED -> "Method not allowed for this URL (" + where + ")";
-            case UNSUPPORTED_MEDIA_TYPE -> "Unsupported Content-Type; send application/json";
-            case NOT_ACCEPTABLE -> "No acceptable representation; accept application/json";
-            case INVALID_REQUEST -> "The request body is missing or could not be read";
-            default -> "Request failed";
-        };
+        String message = StatusMessages.of(code, where);
         if (status >= 500) {
             LOG.log(Level.SEVERE, request.requestId() + " server error", web);
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.problems.boundary;
 
+import dev.latchkey.http.control.WireNames;
 import dev.latchkey.problems.control.ErrorCode;
 import dev.latchkey.problems.control.InvalidField;
 import jakarta.inject.Inject;
@@ -38,10 +39,6 @@ public class ValidationMapper implements ExceptionMapper<ConstraintViolationExce
                 last = node.getName();
             }
         }
-        return last == null ? "body" : snakeCase(last);
-    }
-
-    static String snakeCase(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return last == null ? "body" : WireNames.of(last);
     }
 }

@@ -151,7 +151,16 @@ class AuditIT extends DeployedLatchkey {
         int inserted = 20_000;
         try (var connection = TestDatabase.connect(); var insert = connection.prepareStatement(
                 "insert into audit_events (id, team_id, team_seq, action, occurred_at, actor_type, details, "
-                        + "prev_hash, hash, hash_key_id) values (?, ?, ?, 'bulk.event', ?, 'system', '{}', ?, ?, 'x')")) {
+                        + "prev_hash, hash, hash_key_id) values (?, ?, ?, 'bulk.event', ?, 'system', '{}', ?, ?, ?)")) {
+            // The key id of a real event: a made-up one would (rightly) stop the next start, as
+            // data under a master key the ring lacks.
+            String keyId;
+            try (var query = connection.prepareStatement("select hash_key_id from audit_events where team_id = ? limit 1")) {
+                query.setString(1, team.id());
+                var row = query.executeQuery();
+                row.next();
+                keyId = row.getString(1);
+            }
             connection.setAutoCommit(false);
             long now = System.currentTimeMillis();
             for (int i = 0; i < inserted; i++) {
@@ -161,6 +170,7 @@ class AuditIT extends DeployedLatchkey {
                 insert.setLong(4, now + i);
                 insert.setString(5, "0".repeat(64));
                 insert.setString(6, "0".repeat(64));
+                insert.setString(7, keyId);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -4,8 +4,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Connections beside the pool, for what must neither wait for a pooled connection nor obey the
- * pool's statement timeout: readiness probes and migrations. On MariaDB that is MariaDB's own
+ * Connections beside the pool, for what must neither wait for a pooled connection nor share its
+ * timeouts: readiness probes and migrations. On MariaDB that is MariaDB's own
  * unpooled data source with the given timeouts. On the embedded H2 it is the pool itself: the
  * database lives in this process, and a second URL would open its file a second time.
  */

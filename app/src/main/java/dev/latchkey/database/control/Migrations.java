@@ -36,8 +36,8 @@ public class Migrations {
     }
 
     /**
-     * On MariaDB, migrations run on a connection of their own: the pool's statement timeout
-     * would cut a long one short. They keep the connect timeout, and may be silent for
+     * On MariaDB, migrations run on a connection of their own: the pool's socket timeout would
+     * cut a long one short. They keep the connect timeout, and may be silent for
      * {@value #MIGRATION_SOCKET_MILLIS} ms (a large table rewritten) before the database counts
      * as gone.
      */

@@ -77,8 +77,9 @@ public final class OAuthHttp {
 
     /**
      * Throws the {@link ProviderException} a failed reply means: 429 rate limited (with
-     * Retry-After), 5xx unavailable, an OAuth {@code invalid_grant} error, anything else rejected.
-     * Does nothing for a 2xx reply without an {@code error} member.
+     * Retry-After), 5xx unavailable, the RFC 6749 §5.2 {@code invalid_grant} error, anything else
+     * rejected. Does nothing for a 2xx reply without an {@code error} member. Vendor-specific
+     * error codes are each plugin's to map before calling this.
      */
     public static void raiseForError(Reply reply) {
         int status = reply.status();
@@ -90,7 +91,7 @@ public final class OAuthHttp {
         if (status >= 500) {
             throw new ProviderException(ProviderException.Reason.UNAVAILABLE, "Provider answered " + status);
         }
-        if ("invalid_grant".equals(error) || "bad_verification_code".equals(error)) {
+        if ("invalid_grant".equals(error)) {
             throw new ProviderException(ProviderException.Reason.INVALID_GRANT, describe(reply, error));
         }
         if (status >= 300 || error != null) {

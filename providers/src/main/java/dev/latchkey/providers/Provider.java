@@ -24,11 +24,41 @@ public interface Provider {
     TokenSet refresh(TokenSet current);
 
     /**
-     * Revokes the grant at the provider.
+     * Revokes these tokens only, never other tokens of the same account (another site may be
+     * connected to it). Returns normally when the tokens were revoked, or when the provider
+     * answered specifically that they are already revoked or unknown.
      *
-     * @throws UnsupportedOperationException when the provider has no revocation endpoint
+     * @throws ProviderException for any other failure; in particular a generic 401 or 403 (bad
+     *                           client credentials, a refused platform key) is {@code REJECTED},
+     *                           never success
+     * @throws UnsupportedOperationException when the provider cannot revoke a single connection's tokens
      */
     void revoke(TokenSet current);
+
+    /**
+     * Revokes everything the account behind {@code current} granted the app, which ends every
+     * connection to that account, from any site. Returns normally when revoked, or when the
+     * provider answered specifically that the account is already disconnected.
+     *
+     * @throws ProviderException for any other failure, as {@link #revoke}
+     * @throws UnsupportedOperationException when the provider cannot (the default)
+     */
+    default void revokeAccount(TokenSet current) {
+        throw new UnsupportedOperationException("This provider cannot revoke an account's whole grant");
+    }
+
+    /**
+     * Asks the provider whether the access token still works. Returns normally when it does.
+     *
+     * @throws ProviderException {@code INVALID_GRANT} when the provider says the token or its grant
+     *                           is revoked or unknown; {@code UNAVAILABLE} or {@code RATE_LIMITED}
+     *                           when it cannot tell now; {@code REJECTED} when it refused the
+     *                           question itself (for example bad client credentials)
+     * @throws UnsupportedOperationException when the provider cannot be asked (the default)
+     */
+    default void validate(TokenSet current) {
+        throw new UnsupportedOperationException("This provider cannot validate a token");
+    }
 
     /** The account the tokens act for (an id and a readable name). */
     Account account(TokenSet current);

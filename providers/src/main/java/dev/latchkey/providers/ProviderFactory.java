@@ -23,7 +23,7 @@ public interface ProviderFactory {
     /** The scopes requested when a connection names none. */
     List<String> defaultScopes();
 
-    /** What the provider supports: PKCE, refresh, revocation. */
+    /** What the provider supports: PKCE, refresh, revocation of a connection or of a whole account. */
     Capabilities capabilities();
 
     /**

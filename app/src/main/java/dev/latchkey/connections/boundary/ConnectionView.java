@@ -6,8 +6,8 @@ import java.util.List;
 
 /** A connection as listed: never a token. */
 public record ConnectionView(String id, String provider, AccountView account, List<String> scopes, String status,
-                             Instant expiresAt, Instant lastRefreshedAt, int refreshFailures, String lastError,
-                             String connectedBy, Instant connectedAt) {
+                             String statusReason, Instant expiresAt, Instant lastRefreshedAt, int refreshFailures,
+                             String lastError, Instant nextAttemptAt, String connectedBy, Instant connectedAt) {
 
     /** The provider-side account. */
     public record AccountView(String id, String name) {
@@ -15,7 +15,7 @@ public record ConnectionView(String id, String provider, AccountView account, Li
 
     public static ConnectionView of(Connection c) {
         return new ConnectionView(c.id(), c.provider(), new AccountView(c.accountId(), c.accountName()),
-                c.grantedScopes(), c.status(), c.expiresAt(), c.lastRefreshedAt(), c.refreshFailures(), c.lastError(),
-                c.connectedBy(), c.connectedAt());
+                c.grantedScopes(), c.status(), c.statusReason(), c.expiresAt(), c.lastRefreshedAt(), c.refreshFailures(),
+                c.lastError(), c.nextAttemptAt(), c.connectedBy(), c.connectedAt());
     }
 }

@@ -8,6 +8,8 @@ import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.problems.control.ConflictException;
+import dev.latchkey.problems.control.RateLimitedException;
+import dev.latchkey.problems.control.ReconnectRequiredException;
 import dev.latchkey.problems.control.UnavailableException;
 import dev.latchkey.sites.control.Sites;
 import dev.latchkey.sites.entity.Site;
@@ -21,9 +23,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Clock;
 
 /**
  * {@code /v1/sites/{site}/connections}: connect a provider, list, refresh, disconnect. The
@@ -50,6 +55,9 @@ public class ConnectionsResource {
     @Inject
     Refresher refresher;
 
+    @Inject
+    Clock clock;
+
     @PathParam("site")
     String siteId;
 
@@ -75,28 +83,67 @@ public class ConnectionsResource {
         return ConnectionView.of(connections.find(site.id(), provider));
     }
 
-    /** Forces a refresh now, whatever the expiry. */
+    /**
+     * Forces a refresh now, whatever the expiry; a connection without a refresh token is checked
+     * with the provider instead, where it offers a check. A back-off in force (the provider's
+     * {@code Retry-After} included) is respected: 429 with {@code Retry-After}.
+     */
     @POST
     @Path("{provider}/refresh")
     public ConnectionView refresh(@PathParam("provider") String provider) {
         Site site = sites.find(request.caller(), siteId);
         Connection connection = connections.find(site.id(), provider);
-        switch (refresher.refresh(connection.id(), true)) {
-            case NOT_REFRESHABLE -> throw new ConflictException("This " + provider
-                    + " connection cannot be refreshed (no refresh token, or it failed for good: reconnect)");
+        Refresher.Outcome outcome = refresher.refresh(connection.id(), true);
+        Connection now = refresher.load(connection.id());
+        switch (outcome) {
+            case NOT_REFRESHABLE -> notRefreshable(now);
             case BUSY -> throw new ConflictException("A refresh of this connection is already under way");
-            case FAILED -> throw new ConflictException(provider + " refused the refresh; the connection is now "
-                    + "refresh_failed: reconnect it");
-            case POSTPONED -> throw new UnavailableException(provider + " could not refresh now; it will be retried");
+            case FAILED -> throw new ReconnectRequiredException(now.statusReason());
+            case BACKING_OFF -> throw new RateLimitedException(provider + " is not asked again before "
+                    + now.nextAttemptAt() + " (the last attempt failed: " + now.lastError() + ")", untilNextAttempt(now));
+            case RATE_LIMITED -> throw new RateLimitedException(provider + " asked to wait; " + retried(now),
+                    untilNextAttempt(now));
+            case POSTPONED -> throw new UnavailableException(provider + " could not refresh now (" + now.lastError()
+                    + "); " + retried(now), untilNextAttempt(now));
             default -> { }
         }
         return ConnectionView.of(refresher.load(connection.id()));
     }
 
+    private void notRefreshable(Connection connection) {
+        if (!connection.active()) {
+            throw new ReconnectRequiredException(connection.statusReason());
+        }
+        if (!refresher.check(connection.id())) {
+            throw new ConflictException("This " + connection.provider() + " connection has no refresh token and "
+                    + connection.provider() + " offers no way to check its token: there is nothing to refresh");
+        }
+        Connection checked = refresher.load(connection.id());
+        if (!checked.active()) {
+            throw new ReconnectRequiredException(checked.statusReason());
+        }
+    }
+
+    /** What happens next, truthfully: a token that expires is retried; one that does not is left in use. */
+    private static String retried(Connection connection) {
+        return connection.expiresAt() == null
+                ? "the current token does not expire and stays in use; nothing retries on its own"
+                : "it is retried at " + connection.nextAttemptAt() + ", and the current token is handed out while it is valid";
+    }
+
+    private Duration untilNextAttempt(Connection connection) {
+        return connection.nextAttemptAt() == null ? null : Duration.between(clock.instant(), connection.nextAttemptAt());
+    }
+
+    /**
+     * Disconnects: revokes at the provider what {@code revoke} says ({@code token}, {@code account}
+     * or {@code none}; without it only what this connection owns), then deletes the connection.
+     */
     @DELETE
     @Path("{provider}")
-    public ConnectFlow.Disconnected disconnect(@PathParam("provider") String provider) {
+    public ConnectFlow.Disconnected disconnect(@PathParam("provider") String provider,
+                                              @QueryParam("revoke") String revoke) {
         Site site = sites.find(request.caller(), siteId);
-        return flow.disconnect(connections.find(site.id(), provider));
+        return flow.disconnect(connections.find(site.id(), provider), revoke);
     }
 }

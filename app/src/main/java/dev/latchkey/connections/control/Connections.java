@@ -199,14 +199,52 @@ public class Connections {
 
     /** Deletes a connection and its tokens; the provider-side revocation happened before, or failed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void removed(String connectionId, boolean revokedAtProvider, String note) {
+    public void removed(String connectionId, Revocation revocation, boolean revokedAtProvider, String note) {
         Connection connection = em.find(Connection.class, connectionId);
         if (connection == null) {
             return;
         }
         em.remove(connection);
         audit.record(connection.teamId(), connection.siteId(), "connection.disconnected", Refresher.target(connection),
-                Map.of("revoked_at_provider", revokedAtProvider, "note", note));
+                Map.of("revoke", revocation.wireName(), "revoked_at_provider", revokedAtProvider, "note", note));
+    }
+
+    /** The other connections, on any site, to the same account at the same provider. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> sharingAccount(Connection connection) {
+        if (connection.accountId() == null) {
+            return List.of();
+        }
+        return em.createQuery("select c.id from Connection c where c.provider = :provider and c.accountId = :account "
+                        + "and c.id <> :id", String.class)
+                .setParameter("provider", connection.provider()).setParameter("account", connection.accountId())
+                .setParameter("id", connection.id()).getResultList();
+    }
+
+    /**
+     * The account was revoked at the provider from {@code revokedVia}: every other connection to
+     * it is dead there, so it is marked {@code reconnect_required} (audited in its own team).
+     * Answers how many were marked.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long accountRevoked(Connection revokedVia, List<String> others) {
+        Instant now = clock.instant();
+        long marked = 0;
+        for (String id : others) {
+            Connection other = em.find(Connection.class, id);
+            if (other == null || !other.active()) {
+                continue;
+            }
+            String reason = "The " + other.provider() + " account " + (other.accountName() == null ? other.accountId()
+                    : other.accountName()) + " was disconnected from Latchkey at " + other.provider()
+                    + " (revoking it from another connection ended every grant it gave). Connect "
+                    + other.provider() + " again.";
+            other.reconnectRequired(reason, now);
+            audit.recordAs(Actor.SYSTEM, other.teamId(), other.siteId(), "connection.reconnect_required",
+                    Refresher.target(other), Map.of("reason", reason));
+            marked++;
+        }
+        return marked;
     }
 
     private static String starter(Caller caller) {

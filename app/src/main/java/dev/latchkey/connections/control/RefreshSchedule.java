@@ -69,6 +69,8 @@ public class RefreshSchedule {
             refreshing = Executors.newFixedThreadPool(Math.max(1, concurrency), threads);
             passes = Executors.newSingleThreadScheduledExecutor(threads);
             passes.scheduleWithFixedDelay(this::refreshDue, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+            // Refreshes interrupted by a crash are taken over as soon as their dead holder's lease expires.
+            passes.schedule(this::recoverInterrupted, ConnectionLeases.LEASE.toMillis() + 1000, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -91,6 +93,7 @@ public class RefreshSchedule {
     void refreshDue() {
         try {
             Set<String> settled = new HashSet<>();
+            settled.addAll(refreshAll(refresher.interrupted(clock.instant(), BATCH)));
             while (true) {
                 Instant now = clock.instant();
                 List<String> due = refresher.due(now, BATCH).stream().filter(id -> !settled.contains(id)).toList();
@@ -103,24 +106,45 @@ public class RefreshSchedule {
                     Thread.sleep(Math.max(MIN_WAIT_MILLIS, Duration.between(now, retry).toMillis()));
                     continue;
                 }
-                List<Future<Refresher.Outcome>> running = due.stream()
-                        .map(id -> refreshing.submit(() -> refresher.refresh(id, false))).toList();
-                for (int i = 0; i < running.size(); i++) {
-                    try {
-                        if (running.get(i).get() == Refresher.Outcome.REFRESHED) {
-                            settled.add(due.get(i));
-                        }
-                    } catch (ExecutionException e) {
-                        settled.add(due.get(i));
-                        LOG.log(Level.WARNING, "Refreshing " + due.get(i) + " failed; it is retried in the next pass",
-                                e.getCause());
-                    }
-                }
+                settled.addAll(refreshAll(due));
             }
         } catch (RuntimeException e) {
             outage.failed("Scheduled token refresh failed; will retry", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Takes over the refreshes a crashed instance left in flight (each is refreshed or marked). */
+    void recoverInterrupted() {
+        try {
+            refreshAll(refresher.interrupted(clock.instant(), BATCH));
+        } catch (RuntimeException e) {
+            outage.failed("Recovering interrupted refreshes failed; the next pass retries", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Refreshes connections {@code concurrency} at a time and answers those settled for this
+     * pass: refreshed, or failed unexpectedly (an unexpected failure does not stop the others).
+     */
+    private Set<String> refreshAll(List<String> ids) throws InterruptedException {
+        List<Future<Refresher.Outcome>> running = ids.stream()
+                .map(id -> refreshing.submit(() -> refresher.refresh(id, false))).toList();
+        Set<String> settled = new HashSet<>();
+        for (int i = 0; i < running.size(); i++) {
+            try {
+                if (running.get(i).get() == Refresher.Outcome.REFRESHED) {
+                    settled.add(ids.get(i));
+                }
+            } catch (ExecutionException e) {
+                settled.add(ids.get(i));
+                LOG.log(Level.WARNING, "Refreshing " + ids.get(i) + " failed; it is retried in the next pass",
+                        e.getCause());
+            }
+        }
+        return settled;
     }
 }

@@ -6,6 +6,7 @@ import dev.latchkey.audit.control.Target;
 import dev.latchkey.connections.entity.Connection;
 import dev.latchkey.identifiers.control.Ids;
 import dev.latchkey.problems.control.ConflictException;
+import dev.latchkey.problems.control.ReconnectRequiredException;
 import dev.latchkey.problems.control.UnavailableException;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
@@ -18,27 +19,45 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refreshes connections: exactly one refresh per connection at a time across instances (a
- * row lease), the new tokens saved before anyone is handed them (a rotated refresh token is
- * never lost), failures backed off (honouring Retry-After), an {@code invalid_grant} marking
- * the connection {@code refresh_failed} for good, and every outcome audited.
+ * Refreshes connections: one refresh per connection at a time across instances (a short row
+ * lease, renewed while the provider is called, written with a durable in-flight marker), the new
+ * tokens saved before anyone is handed them, failures backed off for every caller alike ({@link
+ * RefreshBackoff}, Retry-After honoured), a refused grant marking the connection {@code
+ * reconnect_required}, an interrupted refresh noticed by whoever takes the lease over, and every
+ * outcome audited and logged (never a token). What a fetch is handed is decided by {@link
+ * HandoutRule}.
  */
 @ApplicationScoped
 public class Refresher {
 
     private static final Logger LOG = Logger.getLogger(Refresher.class.getName());
-    static final Duration WAIT_FOR_OTHER = Duration.ofSeconds(20);
-    static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    static final Duration MIN_RETRY = Duration.ofSeconds(1);
+    static final Duration WAIT_FOR_OTHER = ConnectionLeases.LEASE.plusSeconds(10);
 
     /** How a refresh attempt ended. */
-    public enum Outcome { REFRESHED, POSTPONED, FAILED, BUSY, NOT_REFRESHABLE }
+    public enum Outcome {
+        /** Refreshed now, or found refreshed by someone else. */
+        REFRESHED,
+        /** The provider failed and will be tried again at the connection's {@code next_attempt_at}. */
+        POSTPONED,
+        /** The provider asked to wait ({@code Retry-After}); tried again at {@code next_attempt_at}. */
+        RATE_LIMITED,
+        /** Not tried: a failed attempt is being backed off until {@code next_attempt_at}. */
+        BACKING_OFF,
+        /** The provider refused the grant: the connection is now {@code reconnect_required}. */
+        FAILED,
+        /** Someone else is refreshing it now. */
+        BUSY,
+        /** Nothing to refresh: no refresh token, or the connection needs reconnecting. */
+        NOT_REFRESHABLE
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -51,6 +70,9 @@ public class Refresher {
 
     @Inject
     ConnectionLeases leases;
+
+    @Inject
+    LeaseKeeper keeper;
 
     @Inject
     AuditLog audit;
@@ -68,68 +90,106 @@ public class Refresher {
     @ConfigProperty(name = "latchkey.connections.refresh-margin-seconds", defaultValue = "300")
     long marginSeconds;
 
+    @Inject
+    @ConfigProperty(name = "latchkey.connections.handout-margin-seconds", defaultValue = "30")
+    long handoutMarginSeconds;
+
     public Duration margin() {
         return Duration.ofSeconds(marginSeconds);
     }
 
+    public HandoutRule rule() {
+        return new HandoutRule(margin(), Duration.ofSeconds(handoutMarginSeconds));
+    }
+
     /**
-     * Tokens valid now for a connection: refreshed first when they expire within the margin,
-     * unless a failed refresh is being backed off (Retry-After included) and the current token is
-     * still valid, which is then handed out without calling the provider. Never returns an
-     * expired token.
+     * Tokens valid now for a connection, by {@link HandoutRule}: refreshed first when due (and
+     * not backed off), waiting for a refresh someone else is making.
+     *
+     * @throws ReconnectRequiredException when the grant is gone
+     * @throws UnavailableException       (with Retry-After) while the provider is backed off
      */
     public TokenSet fresh(String connectionId) {
-        Connection connection = self.load(connectionId);
-        Instant now = clock.instant();
-        if (!dueForRefresh(connection, now) || backingOff(connection, now)) {
-            return self.open(connectionId);
-        }
-        Outcome outcome = refresh(connectionId, false);
-        if (outcome == Outcome.BUSY) {
-            awaitOther(connectionId);
-        }
-        connection = self.load(connectionId);
-        now = clock.instant();
-        if (connection.expiresAt() != null && !connection.expiresAt().isAfter(now)) {
-            if (Connection.REFRESH_FAILED.equals(connection.status()) || connection.sealedRefreshToken() == null) {
-                throw new ConflictException("The " + connection.provider() + " token has expired and cannot be "
-                        + "refreshed; reconnect the provider");
+        HandoutRule rule = rule();
+        boolean tried = false;
+        for (int round = 0; ; round++) {
+            Connection connection = self.load(connectionId);
+            HandoutRule.Decision decision = rule.decide(connection, clock.instant(), tried);
+            switch (decision.verdict()) {
+                case SERVE -> {
+                    return self.open(connectionId);
+                }
+                case RECONNECT -> throw new ReconnectRequiredException(decision.reason());
+                case RETRY_LATER -> throw new UnavailableException(decision.reason(), decision.retryAfter());
+                case REFRESH_FIRST -> {
+                    if (refresh(connectionId, false) != Outcome.BUSY || round > 0) {
+                        tried = true;
+                    } else {
+                        awaitOther(connectionId);
+                    }
+                }
             }
-            throw new UnavailableException("The " + connection.provider() + " token has expired and the provider "
-                    + "could not refresh it now; retry shortly");
         }
-        return self.open(connectionId);
     }
 
     /**
      * One refresh attempt. {@code force} refreshes even a token far from expiry; otherwise a
-     * connection that another caller just refreshed is left alone.
+     * connection that another caller just refreshed is left alone. A back-off in force is
+     * respected either way.
      */
     public Outcome refresh(String connectionId, boolean force) {
         String owner = Ids.next("lease_");
-        if (!leases.acquire(connectionId, owner, clock.instant())) {
+        Optional<ConnectionLeases.Lease> lease = leases.acquire(connectionId, owner, clock.instant());
+        if (lease.isEmpty()) {
             return Outcome.BUSY;
         }
-        Connection connection = self.load(connectionId);
-        if (connection.sealedRefreshToken() == null || Connection.REFRESH_FAILED.equals(connection.status())) {
-            self.release(connectionId, owner);
-            return Outcome.NOT_REFRESHABLE;
+        boolean calling = false;
+        try (LeaseKeeper.Kept kept = keeper.keep(connectionId, owner)) {
+            if (lease.get().tookOverInterrupted()) {
+                self.interrupted(connectionId, lease.get().interruptedAt());
+            }
+            Connection connection = self.load(connectionId);
+            Instant now = clock.instant();
+            Outcome skipped = !connection.active() || !connection.refreshable() ? Outcome.NOT_REFRESHABLE
+                    : HandoutRule.backingOff(connection, now) ? Outcome.BACKING_OFF
+                    : !force && connection.refreshInterruptedAt() == null && !rule().due(connection, now)
+                    ? Outcome.REFRESHED : null;
+            if (skipped != null) {
+                self.release(connectionId, owner);
+                return skipped;
+            }
+            calling = true;
+            return call(connection, owner);
+        } catch (RuntimeException e) {
+            // Once the provider may have been called, the marker stays: if the outcome was not saved,
+            // whoever takes the lease over next treats the refresh as interrupted.
+            if (!calling) {
+                releaseQuietly(connectionId, owner, e);
+            }
+            throw e;
         }
-        if (!force && !dueForRefresh(connection, clock.instant())) {
+    }
+
+    private void releaseQuietly(String connectionId, String owner, RuntimeException failure) {
+        try {
             self.release(connectionId, owner);
-            return Outcome.REFRESHED;
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
+    }
+
+    private Outcome call(Connection connection, String owner) {
+        String connectionId = connection.id();
         InstalledProvider provider = providers.find(connection.provider()).orElse(null);
         if (provider == null) {
-            self.failed(connectionId, owner, new ProviderException(ProviderException.Reason.UNAVAILABLE,
+            return self.failed(connectionId, owner, new ProviderException(ProviderException.Reason.UNAVAILABLE,
                     "provider " + connection.provider() + " is not installed"));
-            return Outcome.POSTPONED;
         }
         TokenSet refreshed;
         try {
             refreshed = provider.provider().refresh(self.open(connectionId));
         } catch (ProviderException e) {
-            measurements.providerRefresh(connection.provider(), e.reason().name().toLowerCase(java.util.Locale.ROOT));
+            measurements.providerRefresh(connection.provider(), e.reason().name().toLowerCase(Locale.ROOT));
             return self.failed(connectionId, owner, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Refreshing " + connectionId + " failed unexpectedly", e);
@@ -141,19 +201,34 @@ public class Refresher {
         return Outcome.REFRESHED;
     }
 
-    public boolean dueForRefresh(Connection connection, Instant now) {
-        return connection.expiresAt() != null && connection.sealedRefreshToken() != null
-                && Connection.ACTIVE.equals(connection.status())
-                && connection.expiresAt().isBefore(now.plus(margin()));
+    /**
+     * Asks the provider whether a token without a refresh token still works ({@code validate});
+     * a provider saying it was revoked marks the connection {@code reconnect_required} at once.
+     *
+     * @return false when the provider offers no way to check
+     */
+    public boolean check(String connectionId) {
+        Connection connection = self.load(connectionId);
+        InstalledProvider provider = providers.find(connection.provider()).orElse(null);
+        if (provider == null || !connection.active()) {
+            return false;
+        }
+        try {
+            provider.provider().validate(self.open(connectionId));
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        } catch (ProviderException e) {
+            if (e.reason() == ProviderException.Reason.INVALID_GRANT) {
+                self.revoked(connectionId, connection.provider() + " no longer accepts the token (" + truncate(e.getMessage())
+                        + "): the grant was revoked at " + connection.provider() + ". Connect it again.");
+                return true;
+            }
+            throw ConnectFlow.failure(connection.provider(), e);
+        }
     }
 
-    /** A failed refresh waits for its next attempt while the current token is still valid. */
-    static boolean backingOff(Connection connection, Instant now) {
-        return connection.nextAttemptAt() != null && connection.nextAttemptAt().isAfter(now)
-                && connection.expiresAt() != null && connection.expiresAt().isAfter(now);
-    }
-
-    /** Connections expiring within the margin, not backed off, not being refreshed, soonest first. */
+    /** Connections due for a refresh, or whose refresh was interrupted, and not backed off nor being refreshed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> due(Instant now, int limit) {
         return em.createQuery("select c.id from Connection c where c.status = :active "
@@ -162,6 +237,18 @@ public class Refresher {
                         + "and (c.leaseUntil is null or c.leaseUntil < :now) order by c.expiresAt", String.class)
                 .setParameter("active", Connection.ACTIVE)
                 .setParameter("horizon", now.plus(margin()))
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Connections whose refresh was interrupted (marker set, lease expired), not backed off. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> interrupted(Instant now, int limit) {
+        return em.createQuery("select c.id from Connection c where c.status = :active "
+                        + "and ((c.refreshStartedAt is not null and c.leaseUntil < :now) or c.refreshInterruptedAt is not null) "
+                        + "and (c.nextAttemptAt is null or c.nextAttemptAt <= :now)", String.class)
+                .setParameter("active", Connection.ACTIVE)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
@@ -204,53 +291,82 @@ public class Refresher {
         leases.release(connectionId, owner);
     }
 
-    /** Saves new tokens first of all; the lease ends in the same transaction. */
+    /** Saves new tokens first of all; the lease and the in-flight marker end in the same transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void saved(String connectionId, String owner, TokenSet tokens) {
         Connection connection = em.find(Connection.class, connectionId);
         Instant now = clock.instant();
         custody.store(connection, tokens);
         connection.refreshed(now);
-        leases.release(connectionId, owner);
+        endLease(connection, owner);
         audit.recordAs(Actor.SYSTEM, connection.teamId(), connection.siteId(), "connection.refreshed",
                 target(connection), Map.of("expires_at", tokens.expiresAt() == null ? "never" : tokens.expiresAt().toString(),
                         "refresh_token_rotated", Boolean.toString(tokens.refreshToken() != null)));
     }
 
+    /**
+     * Records a failed refresh: a refused grant ({@code invalid_grant}) marks the connection
+     * {@code reconnect_required}; anything else is tried again after {@link RefreshBackoff}.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome failed(String connectionId, String owner, ProviderException failure) {
         Connection connection = em.find(Connection.class, connectionId);
         Instant now = clock.instant();
+        String provider = connection.provider();
+        String message = truncate(failure.getMessage());
         Outcome outcome;
-        if (failure.reason() == ProviderException.Reason.INVALID_GRANT
-                || failure.reason() == ProviderException.Reason.REJECTED) {
-            connection.refreshFailed(truncate(failure.getMessage()));
+        if (failure.reason() == ProviderException.Reason.INVALID_GRANT) {
+            String reason = connection.refreshInterruptedAt() != null
+                    ? "A refresh that started at " + connection.refreshInterruptedAt() + " was interrupted (Latchkey "
+                    + "stopped while " + provider + " answered); " + provider + " had already replaced the refresh token, "
+                    + "and the replacement was lost. Connect " + provider + " again."
+                    : provider + " refused the refresh (" + message + "): the grant was revoked or has expired. Connect "
+                    + provider + " again.";
+            connection.refreshFailed(message, truncate(reason), now);
             outcome = Outcome.FAILED;
+            LOG.log(Level.WARNING, "Refresh of {0} ({1}) refused: the connection needs reconnecting ({2})",
+                    new Object[]{connectionId, provider, message});
         } else {
-            Duration backoff = Duration.ofSeconds(30L << Math.min(connection.refreshFailures(), 7));
-            if (backoff.compareTo(MAX_BACKOFF) > 0) {
-                backoff = MAX_BACKOFF;
-            }
-            // A token that expires before the back-off ends is retried sooner: halfway to its expiry.
-            if (connection.expiresAt() != null && connection.expiresAt().isAfter(now)) {
-                Duration halfway = Duration.between(now, connection.expiresAt()).dividedBy(2);
-                if (backoff.compareTo(halfway) > 0) {
-                    backoff = halfway.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : halfway;
-                }
-            }
-            // The provider's Retry-After is always respected.
-            if (failure.retryAfter() != null && failure.retryAfter().compareTo(backoff) > 0) {
-                backoff = failure.retryAfter();
-            }
-            connection.refreshPostponed(truncate(failure.getMessage()), now.plus(backoff));
-            outcome = Outcome.POSTPONED;
+            RefreshBackoff.Next next = RefreshBackoff.after(connection.refreshFailures(), connection.lastAttemptAt(),
+                    connection.expiresAt(), now, failure.retryAfter());
+            connection.refreshPostponed(message, next.failures(), now, next.at());
+            outcome = failure.reason() == ProviderException.Reason.RATE_LIMITED ? Outcome.RATE_LIMITED : Outcome.POSTPONED;
+            LOG.log(Level.INFO, "Refresh of {0} ({1}) failed: {2} ({3}); next attempt at {4}",
+                    new Object[]{connectionId, provider, failure.reason().name().toLowerCase(Locale.ROOT), message, next.at()});
         }
-        leases.release(connectionId, owner);
+        endLease(connection, owner);
         audit.recordAs(Actor.SYSTEM, connection.teamId(), connection.siteId(), "connection.refresh_failed",
-                target(connection), Map.of("reason", failure.reason().name().toLowerCase(java.util.Locale.ROOT),
-                        "message", truncate(failure.getMessage()),
+                target(connection), Map.of("reason", failure.reason().name().toLowerCase(Locale.ROOT),
+                        "message", message,
                         "next_attempt_at", connection.nextAttemptAt() == null ? "none" : connection.nextAttemptAt().toString()));
         return outcome;
+    }
+
+    /** Audits and logs a refresh whose holder died, found by whoever took its lease over. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void interrupted(String connectionId, Instant startedAt) {
+        Connection connection = em.find(Connection.class, connectionId);
+        LOG.log(Level.WARNING, "A refresh of {0} ({1}) that started at {2} was interrupted; trying it again now",
+                new Object[]{connectionId, connection.provider(), startedAt});
+        audit.recordAs(Actor.SYSTEM, connection.teamId(), connection.siteId(), "connection.refresh_interrupted",
+                target(connection), Map.of("started_at", startedAt.toString()));
+    }
+
+    /** The provider said the token is revoked: the connection needs reconnecting. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void revoked(String connectionId, String reason) {
+        Connection connection = em.find(Connection.class, connectionId);
+        connection.reconnectRequired(truncate(reason), clock.instant());
+        LOG.log(Level.WARNING, "{0} ({1}) needs reconnecting: {2}",
+                new Object[]{connectionId, connection.provider(), connection.statusReason()});
+        audit.recordAs(Actor.SYSTEM, connection.teamId(), connection.siteId(), "connection.reconnect_required",
+                target(connection), Map.of("reason", connection.statusReason()));
+    }
+
+    private static void endLease(Connection connection, String owner) {
+        if (owner.equals(connection.leaseOwner())) {
+            connection.endLease();
+        }
     }
 
     private void awaitOther(String connectionId) {
@@ -269,7 +385,7 @@ public class Refresher {
         return new Target("connection", connection.id(), connection.provider());
     }
 
-    private static String truncate(String message) {
+    static String truncate(String message) {
         String text = message == null ? "" : message;
         return text.length() <= 480 ? text : text.substring(0, 480);
     }

@@ -22,7 +22,8 @@ public class Connection {
 
     /** Connection states on the wire. */
     public static final String ACTIVE = "active";
-    public static final String REFRESH_FAILED = "refresh_failed";
+    /** The grant is gone (revoked, refused, expired with nothing to refresh it): only reconnecting helps. */
+    public static final String RECONNECT_REQUIRED = "reconnect_required";
 
     @Id
     @Column(name = "id")
@@ -82,6 +83,21 @@ public class Connection {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "last_attempt_at")
+    private Instant lastAttemptAt;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "refresh_started_at")
+    private Instant refreshStartedAt;
+
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "refresh_interrupted_at")
+    private Instant refreshInterruptedAt;
+
     @Column(name = "lease_owner")
     private String leaseOwner;
 
@@ -118,6 +134,9 @@ public class Connection {
         this.refreshFailures = 0;
         this.nextAttemptAt = null;
         this.lastError = null;
+        this.statusReason = null;
+        this.lastAttemptAt = null;
+        this.refreshInterruptedAt = null;
     }
 
     /** Stores sealed tokens and what goes with them. */
@@ -134,24 +153,58 @@ public class Connection {
     public void refreshed(Instant now) {
         this.status = ACTIVE;
         this.lastRefreshedAt = now;
+        this.lastAttemptAt = now;
         this.refreshFailures = 0;
         this.nextAttemptAt = null;
         this.lastError = null;
+        this.refreshInterruptedAt = null;
     }
 
-    /** A failure worth retrying later. */
-    public void refreshPostponed(String error, Instant retryAt) {
-        this.refreshFailures++;
+    /**
+     * A failure worth retrying at {@code retryAt}. {@code failures} is the count of consecutive
+     * failures the back-off is computed from (see {@code RefreshBackoff}).
+     */
+    public void refreshPostponed(String error, int failures, Instant now, Instant retryAt) {
+        this.refreshFailures = failures;
         this.lastError = error;
+        this.lastAttemptAt = now;
         this.nextAttemptAt = retryAt;
     }
 
-    /** A failure retrying cannot fix (the grant is gone): no more attempts until reconnected. */
-    public void refreshFailed(String error) {
-        this.status = REFRESH_FAILED;
+    /** The grant is gone: nothing is handed out or retried until the provider is connected again. */
+    public void reconnectRequired(String reason, Instant now) {
+        this.status = RECONNECT_REQUIRED;
+        this.statusReason = reason;
+        this.lastAttemptAt = now;
+        this.nextAttemptAt = null;
+    }
+
+    /** A refresh that failed for good: the grant is gone. */
+    public void refreshFailed(String error, String reason, Instant now) {
         this.refreshFailures++;
         this.lastError = error;
-        this.nextAttemptAt = null;
+        reconnectRequired(reason, now);
+    }
+
+    /** A refresh whose holder died (its lease expired with the in-flight marker set) was taken over. */
+    public void refreshInterrupted(Instant startedAt) {
+        if (this.refreshInterruptedAt == null) {
+            this.refreshInterruptedAt = startedAt;
+        }
+    }
+
+    /** Holds the lease (and the durable in-flight marker) until {@code until}. */
+    public void lease(String owner, Instant now, Instant until) {
+        this.leaseOwner = owner;
+        this.leaseUntil = until;
+        this.refreshStartedAt = now;
+    }
+
+    /** Ends the lease and clears the in-flight marker. */
+    public void endLease() {
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+        this.refreshStartedAt = null;
     }
 
     public String id() {
@@ -220,6 +273,40 @@ public class Connection {
 
     public String lastError() {
         return lastError;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Instant lastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public String leaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    /** When the refresh now in flight (or whose holder died) started; null when none is. */
+    public Instant refreshStartedAt() {
+        return refreshStartedAt;
+    }
+
+    /** When a refresh that was interrupted started, until the connection is refreshed or marked. */
+    public Instant refreshInterruptedAt() {
+        return refreshInterruptedAt;
+    }
+
+    public boolean active() {
+        return ACTIVE.equals(status);
+    }
+
+    public boolean refreshable() {
+        return sealedRefreshToken != null;
     }
 
     public String connectedBy() {

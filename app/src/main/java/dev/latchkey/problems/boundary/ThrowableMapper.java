@@ -47,7 +47,9 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         DomainException domain = find(failure, DomainException.class);
         if (domain != null) {
             LOG.log(Level.FINE, "{0} {1}: {2}", new Object[]{request.requestId(), domain.code(), domain.getMessage()});
-            return problems.response(domain.code(), domain.getMessage(), domain.fields());
+            Response response = problems.response(domain.code(), domain.getMessage(), domain.fields());
+            return domain.retryAfterSeconds() == null ? response
+                    : Response.fromResponse(response).header("Retry-After", domain.retryAfterSeconds()).build();
         }
         if (find(failure, JsonParsingException.class) != null || find(failure, JsonbException.class) != null) {
             return problems.response(ErrorCode.INVALID_REQUEST,

@@ -1,5 +1,6 @@
 package dev.latchkey.problems.control;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,14 +10,30 @@ import java.util.List;
 public abstract class DomainException extends RuntimeException {
 
     private final ErrorCode code;
+    private final Duration retryAfter;
 
     protected DomainException(ErrorCode code, String message) {
+        this(code, message, null);
+    }
+
+    /** A failure that ends by itself: the answer carries {@code Retry-After} (whole seconds, at least 1). */
+    protected DomainException(ErrorCode code, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** Seconds to wait before retrying, rounded up, or null when waiting would not help. */
+    public Long retryAfterSeconds() {
+        if (retryAfter == null) {
+            return null;
+        }
+        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     /** Per-field problems, for 400s; empty otherwise. */

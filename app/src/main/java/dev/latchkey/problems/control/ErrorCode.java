@@ -11,6 +11,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     NOT_ACCEPTABLE(406, "not_acceptable"),
     CONFLICT(409, "conflict"),
+    /** A provider connection whose grant is gone: only connecting the provider again helps. */
+    RECONNECT_REQUIRED(409, "reconnect_required"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     RATE_LIMITED(429, "rate_limited"),

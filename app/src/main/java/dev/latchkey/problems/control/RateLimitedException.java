@@ -6,4 +6,9 @@ public class RateLimitedException extends DomainException {
     public RateLimitedException(String message) {
         super(ErrorCode.RATE_LIMITED, message);
     }
+
+    /** Refused for about {@code retryAfter}; the answer says so in {@code Retry-After}. */
+    public RateLimitedException(String message, java.time.Duration retryAfter) {
+        super(ErrorCode.RATE_LIMITED, message, retryAfter);
+    }
 }

@@ -201,10 +201,10 @@ class BadInputIT extends DeployedLatchkey {
 
     @Test
     void connectingAnUnconfiguredProviderIsA409NamingTheSetting() {
-        Response response = team.owner().body(body("provider", "github")).post("/v1/sites/" + site + "/connections");
+        Response response = team.owner().body(body("provider", "spotify")).post("/v1/sites/" + site + "/connections");
         Api.assertError(response, 409, "conflict");
-        response.then().body("message", containsString("latchkey.providers.github.client-id"))
-                .body("message", containsString("LATCHKEY_PROVIDERS_GITHUB_CLIENT_ID"));
+        response.then().body("message", containsString("latchkey.providers.spotify.client-id"))
+                .body("message", containsString("LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_ID"));
     }
 
     @Test

@@ -178,15 +178,41 @@ class ConnectionsIT extends DeployedLatchkey {
     }
 
     @Test
-    void invalidGrantMarksTheConnectionRefreshFailedAndStopsRetrying() {
+    void invalidGrantMarksTheConnectionReconnectRequiredAndStopsRetrying() {
         connect(List.of("read"), 3600).then().statusCode(200);
         acme.failNextRefreshWith = "invalid_grant";
-        assertError(team.owner().post("/v1/sites/" + site + "/connections/acme/refresh"), 409, "conflict");
+        assertError(team.owner().post("/v1/sites/" + site + "/connections/acme/refresh"), 409, "reconnect_required");
         team.owner().get("/v1/sites/" + site + "/connections/acme").then()
-                .body("status", equalTo("refresh_failed")).body("last_error", containsString("invalid_grant"));
-        assertError(team.owner().post("/v1/sites/" + site + "/connections/acme/refresh"), 409, "conflict");
+                .body("status", equalTo("reconnect_required")).body("last_error", containsString("invalid_grant"))
+                .body("status_reason", containsString("Connect acme again"));
+        int calls = acme.refreshCalls.get();
+        assertError(team.owner().post("/v1/sites/" + site + "/connections/acme/refresh"), 409, "reconnect_required");
+        assertEquals(calls, acme.refreshCalls.get(), "a refused grant is not tried again");
         team.owner().queryParam("action", "connection.refresh_failed").get("/v1/audit-events").then()
                 .body("data", hasSize(1)).body("data[0].details.reason", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void aRevokedGrantIsRefusedOnTheVeryNextFetchAndNeverServedAgain() {
+        connect(List.of("read"), 60).then().statusCode(200);
+        String st = siteToken();
+        Response first = api.as(st).get("/v1/site/connections/acme");
+        first.then().statusCode(200);
+        FakeOAuthServer.Grant grant = acme.grantOfAccessToken(first.path("access_token"));
+        grant.revoked = true;
+        TestDatabase.execute("update connections set expires_at = ? where site_id = ?",
+                System.currentTimeMillis() + 60_000, site);
+        Response refused = api.as(st).get("/v1/site/connections/acme");
+        assertError(refused, 409, "reconnect_required");
+        refused.then().body("message", containsString("acme refused the refresh"));
+        TestDatabase.execute("update connections set expires_at = ? where site_id = ?",
+                System.currentTimeMillis() + 3_600_000, site);
+        assertError(api.as(st).get("/v1/site/connections/acme"), 409, "reconnect_required");
+        TestDatabase.execute("update connections set expires_at = ? where site_id = ?",
+                System.currentTimeMillis() - 1000, site);
+        assertError(api.as(st).get("/v1/site/connections/acme"), 409, "reconnect_required");
+        connect(List.of("read"), 3600).then().statusCode(200).body("status", equalTo("active"));
+        api.as(st).get("/v1/site/connections/acme").then().statusCode(200);
     }
 
     @Test
@@ -195,10 +221,88 @@ class ConnectionsIT extends DeployedLatchkey {
         String st = siteToken();
         String before = api.as(st).get("/v1/site/connections/acme").path("access_token");
         acme.failNextRefreshWith = "unavailable";
-        assertError(team.owner().post("/v1/sites/" + site + "/connections/acme/refresh"), 503, "unavailable");
+        Response postponed = team.owner().post("/v1/sites/" + site + "/connections/acme/refresh");
+        assertError(postponed, 503, "unavailable");
+        postponed.then().header("Retry-After", notNullValue()).body("message", containsString("retried at"));
         team.owner().get("/v1/sites/" + site + "/connections/acme").then()
-                .body("status", equalTo("active")).body("refresh_failures", equalTo(1));
+                .body("status", equalTo("active")).body("refresh_failures", equalTo(1))
+                .body("next_attempt_at", notNullValue());
         assertEquals(before, api.as(st).get("/v1/site/connections/acme").path("access_token"));
+    }
+
+    /**
+     * The provider asks to wait: no path calls it again before the wait is over — not a fetch
+     * (valid token: served; expired: 503 with Retry-After), not the background job, not a forced
+     * refresh (429 with Retry-After) — and the connection recovers as soon as the wait ends.
+     */
+    @Test
+    void retryAfterIsHonouredByEveryPath() throws Exception {
+        connect(List.of("read"), 60).then().statusCode(200);
+        String st = siteToken();
+        acme.retryAfterSeconds = 20;
+        acme.failRefreshesWith = "rate_limited";
+        try {
+            int before = acme.refreshCalls.get();
+            api.as(st).get("/v1/site/connections/acme").then().statusCode(200);
+            assertEquals(before + 1, acme.refreshCalls.get(), "the fetch found the token due and tried once");
+            for (int i = 0; i < 3; i++) {
+                api.as(st).get("/v1/site/connections/acme").then().statusCode(200);
+            }
+            Response forced = team.owner().post("/v1/sites/" + site + "/connections/acme/refresh");
+            assertError(forced, 429, "rate_limited");
+            assertTrue(Integer.parseInt(forced.header("Retry-After")) >= 15, forced.header("Retry-After"));
+            TestDatabase.execute("update connections set expires_at = ? where site_id = ?",
+                    System.currentTimeMillis() - 1000, site);
+            Response expired = api.as(st).get("/v1/site/connections/acme");
+            assertError(expired, 503, "unavailable");
+            assertTrue(Integer.parseInt(expired.header("Retry-After")) >= 10, expired.header("Retry-After"));
+            Thread.sleep(3000);
+            assertEquals(before + 1, acme.refreshCalls.get(), "nothing called the provider during its Retry-After");
+            acme.failRefreshesWith = null;
+            TestDatabase.execute("update connections set next_attempt_at = ? where site_id = ?",
+                    System.currentTimeMillis() - 1, site);
+            api.as(st).get("/v1/site/connections/acme").then().statusCode(200);
+            assertTrue(acme.refreshCalls.get() <= before + 2, "calls: " + (acme.refreshCalls.get() - before));
+        } finally {
+            acme.failRefreshesWith = null;
+            acme.retryAfterSeconds = 1;
+        }
+    }
+
+    /**
+     * A refresh whose holder died (its lease left behind, its marker set): the lease blocks for
+     * seconds, not a minute; the next fetch takes it over, refreshes when the provider did not
+     * complete the dead refresh, and answers reconnect_required with the reason when it did.
+     */
+    @Test
+    void anInterruptedRefreshIsTakenOverWithinSeconds() {
+        connect(List.of("read"), 3600).then().statusCode(200);
+        String st = siteToken();
+        String before = api.as(st).get("/v1/site/connections/acme").path("access_token");
+        FakeOAuthServer.Grant grant = acme.grantOfAccessToken(before);
+        leaveDeadLease(4000);
+        long started = System.currentTimeMillis();
+        Response recovered = api.as(st).get("/v1/site/connections/acme");
+        recovered.then().statusCode(200);
+        long waited = System.currentTimeMillis() - started;
+        assertTrue(waited < 12_000, "waited " + waited + " ms for the dead holder's lease");
+        assertNotEquals(before, recovered.path("access_token"), "refreshed again, not the token the dead refresh held");
+        assertEquals(grant.accessToken, recovered.path("access_token"));
+
+        acme.rotateUnseen(grant);
+        leaveDeadLease(0);
+        Response lost = api.as(st).get("/v1/site/connections/acme");
+        assertError(lost, 409, "reconnect_required");
+        lost.then().body("message", containsString("interrupted"));
+        team.owner().queryParam("action", "connection.refresh_interrupted").get("/v1/audit-events").then()
+                .body("data", hasSize(2));
+    }
+
+    /** Plays a refresh whose instance died: its marker and a lease that ends in {@code leftMillis}. */
+    private void leaveDeadLease(long leftMillis) {
+        long now = System.currentTimeMillis();
+        TestDatabase.execute("update connections set lease_owner = 'lease_dead', lease_until = ?, "
+                + "refresh_started_at = ? where site_id = ?", now + leftMillis, now - 6000, site);
     }
 
     @Test

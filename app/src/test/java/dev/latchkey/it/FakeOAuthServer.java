@@ -56,7 +56,12 @@ final class FakeOAuthServer implements AutoCloseable {
     private final Set<String> usedRefresh = ConcurrentHashMap.newKeySet();
     volatile long refreshDelayMillis;
     volatile String failNextRefreshWith;
+    /** Every refresh fails this way until cleared: "unavailable" (503) or "rate_limited" (429). */
+    volatile String failRefreshesWith;
+    volatile int retryAfterSeconds = 1;
     volatile int revokeStatus = 200;
+    /** Refresh requests received, whatever they were answered. */
+    final AtomicInteger refreshCalls = new AtomicInteger();
 
     FakeOAuthServer(int port) {
         try {
@@ -82,6 +87,18 @@ final class FakeOAuthServer implements AutoCloseable {
         return byAccess.get(accessToken);
     }
 
+    /**
+     * The grant is refreshed by someone Latchkey never hears from (as when Latchkey dies while the
+     * provider answers): new tokens are issued and the refresh token Latchkey holds is retired.
+     */
+    synchronized void rotateUnseen(Grant grant) {
+        usedRefresh.add(grant.refreshToken);
+        grant.accessToken = "acme_at_" + UUID.randomUUID();
+        grant.refreshToken = "acme_rt_" + UUID.randomUUID();
+        byAccess.put(grant.accessToken, grant);
+        byRefresh.put(grant.refreshToken, grant);
+    }
+
     Grant grantOfRefreshToken(String refreshToken) {
         return byRefresh.get(refreshToken);
     }
@@ -103,14 +120,15 @@ final class FakeOAuthServer implements AutoCloseable {
             return;
         }
         if ("refresh_token".equals(form.get("grant_type"))) {
+            refreshCalls.incrementAndGet();
             sleep(refreshDelayMillis);
             String presented = form.getOrDefault("refresh_token", "");
             Grant grant = byRefresh.get(presented);
-            String failure = failNextRefreshWith;
+            String failure = failNextRefreshWith != null ? failNextRefreshWith : failRefreshesWith;
             failNextRefreshWith = null;
-            if ("unavailable".equals(failure)) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                send(exchange, 503, "{}");
+            if ("unavailable".equals(failure) || "rate_limited".equals(failure)) {
+                exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
+                send(exchange, "unavailable".equals(failure) ? 503 : 429, "{}");
                 return;
             }
             if (grant == null || grant.revoked || usedRefresh.contains(presented) || "invalid_grant".equals(failure)) {

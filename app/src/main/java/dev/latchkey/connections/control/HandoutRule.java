@@ -8,7 +8,8 @@ import java.time.Instant;
  * The fetch rule: a connection's token is handed out only when it is valid now by everything
  * Latchkey knows — the connection is active, no refresh of it was interrupted (the provider may
  * have replaced the token), and it expires no sooner than the hand-out margin. Otherwise the
- * token is refreshed first when that may be tried now; the caller is told to retry when the
+ * token is refreshed first when that may be tried now (a fetch during someone else's refresh waits
+ * for its outcome rather than take the token being replaced); the caller is told to retry when the
  * provider is being backed off; and told to reconnect when the grant is gone.
  */
 public final class HandoutRule {
@@ -50,12 +51,13 @@ public final class HandoutRule {
                     : "The " + provider + " connection must be connected again", null);
         }
         boolean interrupted = interrupted(connection, now);
+        boolean inFlight = inFlight(connection, now);
         boolean backingOff = backingOff(connection, now);
-        if (connection.refreshable() && (interrupted || expiresWithin(connection, now, refreshMargin))
+        if (connection.refreshable() && (interrupted || inFlight || expiresWithin(connection, now, refreshMargin))
                 && !backingOff && !refreshTried) {
             return Decision.of(Verdict.REFRESH_FIRST);
         }
-        if (!interrupted && !expiresWithin(connection, now, handoutMargin)) {
+        if (!interrupted && !inFlight && !expiresWithin(connection, now, handoutMargin)) {
             return Decision.of(Verdict.SERVE);
         }
         if (!connection.refreshable()) {
@@ -82,6 +84,12 @@ public final class HandoutRule {
         return connection.refreshInterruptedAt() != null
                 || (connection.refreshStartedAt() != null
                 && (connection.leaseUntil() == null || connection.leaseUntil().isBefore(now)));
+    }
+
+    /** A refresh under way: the token may be replaced any moment, so a fetch waits for the new one. */
+    static boolean inFlight(Connection connection, Instant now) {
+        return connection.refreshStartedAt() != null && connection.leaseUntil() != null
+                && !connection.leaseUntil().isBefore(now);
     }
 
     static boolean backingOff(Connection connection, Instant now) {

@@ -96,7 +96,9 @@ class HandoutRuleTest {
         assertEquals(Verdict.RETRY_LATER, RULE.decide(takenOver, NOW, false).verdict(), "backing off, not served");
         Connection liveHolder = connection(NOW.plusSeconds(3600), true,
                 c -> c.lease("lease_live", NOW.minusSeconds(1), NOW.plusSeconds(9)));
-        assertEquals(Verdict.SERVE, RULE.decide(liveHolder, NOW, false).verdict(), "a refresh under way: still valid");
+        assertEquals(Verdict.REFRESH_FIRST, RULE.decide(liveHolder, NOW, false).verdict(),
+                "a refresh under way: wait for its token rather than take the one being replaced");
+        assertEquals(Verdict.RETRY_LATER, RULE.decide(liveHolder, NOW, true).verdict());
     }
 
     @Test

@@ -32,7 +32,16 @@ record GitHubEndpoints(String authorizeUrl, URI tokenUrl, String apiUrl) {
 
     /** The whole authorization of one user for the app ("Delete an app authorization"). */
     URI grant(String clientId) {
+        return application(clientId, "grant");
+    }
+
+    /** One token of the app ("Check a token" with POST, "Delete an app token" with DELETE). */
+    URI token(String clientId) {
+        return application(clientId, "token");
+    }
+
+    private URI application(String clientId, String resource) {
         String segment = URLEncoder.encode(clientId, StandardCharsets.UTF_8).replace("+", "%20");
-        return URI.create(apiUrl + "/applications/" + segment + "/grant");
+        return URI.create(apiUrl + "/applications/" + segment + "/" + resource);
     }
 }

@@ -55,6 +55,15 @@ final class GitHubErrors {
         OAuthHttp.raiseForError(reply);
     }
 
+    /**
+     * Whether an {@code /applications/{client_id}/token} or {@code …/grant} call answered that
+     * GitHub does not know the token (404): it was revoked, expired or rotated away already.
+     * A 401 (bad client credentials) or 422 is not this answer.
+     */
+    static boolean tokenUnknown(OAuthHttp.Reply reply) {
+        return reply.status() == 404;
+    }
+
     private static Optional<Duration> seconds(Optional<String> header) {
         return header.flatMap(value -> {
             try {

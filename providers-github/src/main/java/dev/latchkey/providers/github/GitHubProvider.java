@@ -105,17 +105,32 @@ public final class GitHubProvider implements Provider {
         return tokens(reply.body(), current.refreshToken(), current.grantedScopes(), current.extras());
     }
 
+    /** Deletes this one token ("Delete an app token"); the user's other tokens for the app stay. */
     @Override
     public void revoke(TokenSet current) {
-        requireClient();
-        // "Delete an app authorization": revokes every token of this user for the app, not just this one.
-        HttpRequest request = api(endpoints.grant(clientId))
-                .header("Authorization", OAuthHttp.basic(clientId, clientSecret))
-                .header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(
-                        new JSONObject().put("access_token", current.accessToken()).toString()))
-                .build();
-        GitHubErrors.raiseForApiError(http.send(request), clock.instant());
+        OAuthHttp.Reply reply = http.send(applicationRequest("DELETE", endpoints.token(clientId), current));
+        if (!GitHubErrors.tokenUnknown(reply)) {
+            GitHubErrors.raiseForApiError(reply, clock.instant());
+        }
+    }
+
+    /** Deletes the user's whole authorization of the app ("Delete an app authorization"): every token, from any site. */
+    @Override
+    public void revokeAccount(TokenSet current) {
+        OAuthHttp.Reply reply = http.send(applicationRequest("DELETE", endpoints.grant(clientId), current));
+        if (!GitHubErrors.tokenUnknown(reply)) {
+            GitHubErrors.raiseForApiError(reply, clock.instant());
+        }
+    }
+
+    /** "Check a token": 200 while it works, 404 once GitHub no longer knows it (revoked, expired, rotated). */
+    @Override
+    public void validate(TokenSet current) {
+        OAuthHttp.Reply reply = http.send(applicationRequest("POST", endpoints.token(clientId), current));
+        if (GitHubErrors.tokenUnknown(reply)) {
+            throw new ProviderException(ProviderException.Reason.INVALID_GRANT, "GitHub no longer knows this token");
+        }
+        GitHubErrors.raiseForApiError(reply, clock.instant());
     }
 
     @Override
@@ -147,6 +162,20 @@ public final class GitHubProvider implements Provider {
                 .header("Accept", "application/vnd.github+json")
                 .header("User-Agent", USER_AGENT)
                 .header("X-GitHub-Api-Version", API_VERSION);
+    }
+
+    /**
+     * A request to the app's own endpoints under {@code /applications/{client_id}}: HTTP Basic
+     * with the client credentials, the token in a JSON body (never in the URL, where logs keep it).
+     */
+    private HttpRequest applicationRequest(String method, URI uri, TokenSet current) {
+        requireClient();
+        return api(uri)
+                .header("Authorization", OAuthHttp.basic(clientId, clientSecret))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(
+                        new JSONObject().put("access_token", current.accessToken()).toString()))
+                .build();
     }
 
     private TokenSet tokens(JSONObject body, String previousRefreshToken, List<String> previousScopes,

@@ -52,7 +52,7 @@ public final class GitHubProviderFactory implements ProviderFactory {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, true);
+        return new Capabilities(true, true, true, true);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.latchkey.providers.AuthorizationRequest;
 import dev.latchkey.providers.CodeExchange;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class GitHubApiTest {
     void accountLookupUsesBearerAndTheHeadersGithubRequires() throws Exception {
         TokenSet tokens = connect();
         provider.account(tokens);
-        FakeGitHub.Seen request = fake.last("/user");
+        FakeRequest request = fake.last("/user");
         assertEquals("GET", request.method());
         assertEquals("Bearer " + tokens.accessToken(), request.header("Authorization"));
         assertNotNull(request.header("User-Agent"));
@@ -74,10 +75,10 @@ class GitHubApiTest {
     }
 
     @Test
-    void revokeDeletesTheGrantWithBasicClientAuthAndTheTokenInAJsonBody() throws Exception {
+    void revokeAccountDeletesTheGrantWithBasicClientAuthAndTheTokenInAJsonBody() throws Exception {
         TokenSet tokens = connect();
-        provider.revoke(tokens);
-        FakeGitHub.Seen request = fake.last("/applications/" + FakeGitHub.CLIENT_ID + "/grant");
+        provider.revokeAccount(tokens);
+        FakeRequest request = fake.last("/applications/" + FakeGitHub.CLIENT_ID + "/grant");
         assertNotNull(request);
         assertEquals("DELETE", request.method());
         assertEquals("Basic " + Base64.getEncoder().encodeToString(
@@ -88,10 +89,10 @@ class GitHubApiTest {
     }
 
     @Test
-    void revokeEndsTheWholeGrantIncludingTheRefreshToken() throws Exception {
+    void revokeAccountEndsTheWholeGrantIncludingTheRefreshToken() throws Exception {
         fake.kind(FakeGitHub.Kind.GITHUB_APP_EXPIRING);
         TokenSet tokens = connect();
-        provider.revoke(tokens);
+        provider.revokeAccount(tokens);
         ProviderException e = assertThrows(ProviderException.class, () -> provider.refresh(tokens));
         assertEquals(ProviderException.Reason.INVALID_GRANT, e.reason());
     }

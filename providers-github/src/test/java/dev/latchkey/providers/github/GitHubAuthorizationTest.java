@@ -12,6 +12,7 @@ import dev.latchkey.providers.CodeExchange;
 import dev.latchkey.providers.Pkce;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +102,7 @@ class GitHubAuthorizationTest {
     void codeExchangeAsksForJsonAndAuthenticatesTheClientInTheBody() throws Exception {
         String code = code(List.of("repo"), null);
         provider.exchangeCode(new CodeExchange(code, CALLBACK, null));
-        FakeGitHub.Seen request = fake.last("/login/oauth/access_token");
+        FakeRequest request = fake.last("/login/oauth/access_token");
         assertEquals("POST", request.method());
         assertEquals("application/json", request.header("Accept"));
         assertEquals(FakeGitHub.CLIENT_ID, request.form().get("client_id"));

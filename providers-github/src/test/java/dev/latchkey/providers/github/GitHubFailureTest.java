@@ -71,6 +71,13 @@ class GitHubFailureTest {
     }
 
     @Test
+    void badVerificationCodeAt200IsAnInvalidGrantThoughOnlyGithubsErrorsKnowThatCode() {
+        fake.next(200, "{\"error\":\"bad_verification_code\",\"error_description\":\"The code passed is incorrect or expired.\"}", JSON);
+        assertEquals(ProviderException.Reason.INVALID_GRANT, assertThrows(ProviderException.class,
+                () -> provider.exchangeCode(new CodeExchange("c", CALLBACK, null))).reason());
+    }
+
+    @Test
     void unsupportedGrantTypeAt200IsRejected() {
         fake.next(200, "{\"error\":\"unsupported_grant_type\"}", JSON);
         assertEquals(ProviderException.Reason.REJECTED,

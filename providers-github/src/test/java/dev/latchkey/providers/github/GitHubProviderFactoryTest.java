@@ -34,8 +34,8 @@ class GitHubProviderFactoryTest {
     }
 
     @Test
-    void capabilitiesAreS256PkceRefreshAndRevoke() {
-        assertEquals(new Capabilities(true, true, true), factory.capabilities());
+    void capabilitiesAreS256PkceRefreshAndBothKindsOfRevocation() {
+        assertEquals(new Capabilities(true, true, true, true), factory.capabilities());
     }
 
     @Test
@@ -72,6 +72,7 @@ class GitHubProviderFactoryTest {
         assertEquals(URI.create("https://github.com/login/oauth/access_token"), defaults.tokenUrl());
         assertEquals(URI.create("https://api.github.com/user"), defaults.user());
         assertEquals(URI.create("https://api.github.com/applications/Iv1.abc/grant"), defaults.grant("Iv1.abc"));
+        assertEquals(URI.create("https://api.github.com/applications/Iv1.abc/token"), defaults.token("Iv1.abc"));
 
         GitHubEndpoints enterprise = GitHubEndpoints.from(new ProviderConfig("github",
                 Map.of("api-url", "https://ghe.example/api/v3/")));

@@ -10,6 +10,7 @@ import dev.latchkey.providers.AuthorizationRequest;
 import dev.latchkey.providers.CodeExchange;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class GitHubRefreshTest {
         fake.kind(FakeGitHub.Kind.GITHUB_APP_EXPIRING);
         TokenSet first = connect();
         provider.refresh(first);
-        FakeGitHub.Seen request = fake.last("/login/oauth/access_token");
+        FakeRequest request = fake.last("/login/oauth/access_token");
         assertEquals("refresh_token", request.form().get("grant_type"));
         assertEquals(first.refreshToken(), request.form().get("refresh_token"));
         assertEquals(FakeGitHub.CLIENT_ID, request.form().get("client_id"));

@@ -99,9 +99,11 @@ public final class SalesforceProvider implements Provider {
     }
 
     /**
-     * Revokes the refresh token, which also ends its access tokens; without one, the access
-     * token. A token Salesforce no longer knows counts as revoked, and then the access token is
-     * tried too, in case it outlived its refresh token.
+     * Revokes this connection's refresh token, which Salesforce documents as ending the access
+     * tokens of that one approval (other connections of the same user keep theirs); without one,
+     * the access token. Only Salesforce's specific 400 {@code invalid_token} answer (a token it no
+     * longer knows) counts as already revoked, and then the access token is tried too, in case it
+     * outlived its refresh token; any other refusal (401, 403, {@code unsupported_token_type}) throws.
      */
     @Override
     public void revoke(TokenSet current) {

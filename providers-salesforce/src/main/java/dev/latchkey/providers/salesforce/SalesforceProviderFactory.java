@@ -62,7 +62,7 @@ public final class SalesforceProviderFactory implements ProviderFactory {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, true);
+        return new Capabilities(true, true, true, false);
     }
 
     @Override

@@ -1,258 +1,298 @@
 package dev.latchkey.providers.salesforce;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.providers.OAuthHttp;
 import dev.latchkey.providers.Pkce;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.latchkey.providers.fake.FakeAnswer;
+import dev.latchkey.providers.fake.FakeProviderServer;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
  * A loopback stand-in for a Salesforce login host and org instance, answering like the real
  * one: authorize redirects with a code, the token endpoint checks body client authentication,
- * redirect_uri and the PKCE verifier, issues no expires_in, rotates refresh tokens only when
- * told to, and the identity, userinfo and revoke endpoints behave as Salesforce's do.
+ * redirect_uri and the PKCE verifier, issues no expires_in, issues a refresh token only for the
+ * {@code refresh_token}/{@code offline_access} scopes, rotates refresh tokens only when the app
+ * setting is on, and the identity, userinfo and revoke endpoints behave as Salesforce's do
+ * (revoking a refresh token ends the access tokens issued with it). Usable from other modules'
+ * tests (published in the test-jar); every knob is thread-safe.
  */
-final class FakeSalesforce implements AutoCloseable {
+public final class FakeSalesforce extends FakeProviderServer {
 
-    static final String CLIENT_ID = "3MVG9fakeConsumerKey";
-    static final String CLIENT_SECRET = "fake-consumer-secret-7f3a";
-    static final String ORG_ID = "00Dxx0000000001";
-    static final String USER_ID = "005xx000000001AAA";
-    static final String USERNAME = "ada@example.org";
-    static final String DISPLAY_NAME = "Ada Lovelace";
+    public static final String CLIENT_ID = "3MVG9fakeConsumerKey";
+    public static final String CLIENT_SECRET = "fake-consumer-secret-7f3a";
+    public static final String ORG_ID = "00Dxx0000000001";
+    public static final String USER_ID = "005xx000000001AAA";
+    public static final String USERNAME = "ada@example.org";
+    public static final String DISPLAY_NAME = "Ada Lovelace";
 
-    /** A request the fake received. Header names are lower case. */
-    record Received(String method, String path, Map<String, String> headers, Map<String, String> form) {
-    }
-
-    /** A canned answer for the next token or revoke request. */
-    record Canned(int status, Map<String, String> headers, String body) {
-    }
+    public static final String AUTHORIZE_PATH = SalesforceEndpoints.AUTHORIZE_PATH;
+    public static final String TOKEN_PATH = SalesforceEndpoints.TOKEN_PATH;
+    public static final String REVOKE_PATH = SalesforceEndpoints.REVOKE_PATH;
 
     private record Grant(String redirectUri, String challenge, String scope) {
     }
 
-    private final HttpServer server;
-    private final String base;
-    private final AtomicInteger counter = new AtomicInteger();
-    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
-    private final Map<String, String> accessToRefresh = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Deque<Canned> canned = new ArrayDeque<>();
+    private final Map<String, Grant> codes = new HashMap<>();
+    private final Map<String, Grant> refreshTokens = new HashMap<>();
+    /** Each live access token, mapped to the refresh token it was issued with (or to itself without one). */
+    private final Map<String, String> accessTokens = new HashMap<>();
+    private boolean publicClient;
+    private boolean rotateRefreshTokens;
+    private String grantOnly;
+    private String instancePath = "/na1";
+    private long lastIssuedAt;
+    private int counter;
 
-    private volatile boolean publicClient;
-    private volatile boolean rotateRefreshTokens;
-    private volatile String instancePath = "/na1";
-    private volatile long lastIssuedAt;
-
-    FakeSalesforce() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    /** A fake on any free port. */
+    public FakeSalesforce() {
+        this(0);
     }
 
-    String baseUrl() {
-        return base;
+    /** A fake on {@code port} (0: any free port). */
+    public FakeSalesforce(int port) {
+        super(port);
     }
 
-    String instanceUrl() {
-        return base + instancePath;
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> values = new HashMap<>();
+        values.put("client-id", CLIENT_ID);
+        values.put("client-secret", CLIENT_SECRET);
+        values.put("login-url", baseUrl());
+        return values;
     }
 
-    String identityUrl() {
-        return base + "/id/" + ORG_ID + "/" + USER_ID;
+    public String baseUrl() {
+        return base().toString();
+    }
+
+    public synchronized String instanceUrl() {
+        return baseUrl() + instancePath;
+    }
+
+    public String identityUrl() {
+        return baseUrl() + "/id/" + ORG_ID + "/" + USER_ID;
     }
 
     /** Accept no client secret (and refuse one), like an app configured as a public client. */
-    void publicClient() {
+    public synchronized void publicClient() {
         publicClient = true;
     }
 
     /** Turn on refresh token rotation, as the app setting does. */
-    void rotateRefreshTokens() {
-        rotateRefreshTokens = true;
+    public void rotateRefreshTokens() {
+        rotateRefreshTokens(true);
+    }
+
+    /** The connected app's "refresh token rotation" setting: each refresh then retires the refresh token used. */
+    public synchronized void rotateRefreshTokens(boolean rotate) {
+        rotateRefreshTokens = rotate;
+    }
+
+    /**
+     * The admin limits the connected app to these scopes: later approvals grant exactly these,
+     * whatever was requested. {@code List.of("api")} gives connections without a refresh token.
+     */
+    public synchronized void grantOnly(List<String> scopes) {
+        grantOnly = String.join(" ", scopes);
     }
 
     /** Move the org: later token responses name another instance URL. */
-    void moveInstance(String path) {
+    public synchronized void moveInstance(String path) {
         instancePath = path;
     }
 
-    long lastIssuedAt() {
+    synchronized long lastIssuedAt() {
         return lastIssuedAt;
     }
 
-    synchronized void answerNext(int status, Map<String, String> headers, String body) {
-        canned.add(new Canned(status, headers, body));
+    /** The next token or revoke request gets this answer (the plugin's own tests' order of arguments). */
+    void answerNext(int status, Map<String, String> headers, String body) {
+        answerNext(status, body, headers);
     }
 
-    List<Received> received() {
-        return List.copyOf(received);
+    List<FakeRequest> received() {
+        return seen();
     }
 
-    List<Received> received(String path) {
-        return received.stream().filter(r -> r.path().equals(path)).toList();
+    List<FakeRequest> received(String path) {
+        return seen(path);
     }
 
     /** Issues a code directly, as if the user had approved a request with these parameters. */
-    String approve(String redirectUri, String challenge, String scope) {
-        String code = "aPrx" + counter.incrementAndGet() + "code";
-        codes.put(code, new Grant(redirectUri, challenge, scope));
+    public synchronized String approve(String redirectUri, String challenge, String scope) {
+        String code = "aPrx" + (++counter) + "code";
+        codes.put(code, new Grant(redirectUri, challenge, grantOnly != null ? grantOnly : scope));
         return code;
     }
 
-    boolean refreshTokenValid(String refreshToken) {
+    /**
+     * Plays the user approving the authorization URL; returns the callback URL Salesforce
+     * redirects to ({@code code} and {@code state}).
+     *
+     * @throws IllegalArgumentException when Salesforce's page would refuse the request
+     */
+    public synchronized URI consent(URI authorizationUrl) {
+        Map<String, String> query = parseForm(authorizationUrl.getRawQuery());
+        String redirectUri = query.get("redirect_uri");
+        if (!CLIENT_ID.equals(query.get("client_id")) || redirectUri == null || !"code".equals(query.get("response_type"))) {
+            throw new IllegalArgumentException("Salesforce would refuse this authorization request");
+        }
+        String method = query.get("code_challenge_method");
+        if (query.get("code_challenge") != null && method != null && !"S256".equals(method)) {
+            throw new IllegalArgumentException("Salesforce would refuse this code challenge method");
+        }
+        Map<String, String> callback = new LinkedHashMap<>();
+        callback.put("code", approve(redirectUri, query.get("code_challenge"), query.get("scope")));
+        callback.put("state", query.get("state"));
+        return OAuthHttp.withQuery(redirectUri, callback);
+    }
+
+    public synchronized boolean refreshTokenValid(String refreshToken) {
         return refreshTokens.containsKey(refreshToken);
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
+    /** Whether Salesforce still accepts this access token. */
+    public synchronized boolean live(String accessToken) {
+        return accessTokens.containsKey(accessToken);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-            Map<String, String> form = "POST".equals(exchange.getRequestMethod())
-                    ? parse(read(exchange.getRequestBody())) : parse(exchange.getRequestURI().getRawQuery());
-            received.add(new Received(exchange.getRequestMethod(), path, headers, form));
+    /**
+     * The user (or an admin) revokes the app's access under Connected Apps OAuth Usage: every
+     * access and refresh token issued so far stops working (refresh answers {@code invalid_grant}
+     * "expired access/refresh token", the API 401 {@code INVALID_SESSION_ID}).
+     */
+    public synchronized void revokeAll() {
+        refreshTokens.clear();
+        accessTokens.clear();
+    }
 
-            if (path.equals(SalesforceEndpoints.AUTHORIZE_PATH)) {
-                authorize(exchange, form);
-            } else if (path.equals(SalesforceEndpoints.TOKEN_PATH) || path.equals(SalesforceEndpoints.REVOKE_PATH)) {
-                Canned next = nextCanned();
-                if (next != null) {
-                    next.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                    send(exchange, next.status(), next.body());
-                } else if (!"POST".equals(exchange.getRequestMethod())
-                        || !headers.getOrDefault("content-type", "").startsWith("application/x-www-form-urlencoded")) {
-                    send(exchange, 400, error("invalid_request", "must use HTTP POST with a form"));
-                } else if (path.equals(SalesforceEndpoints.TOKEN_PATH)) {
-                    token(exchange, headers, form);
-                } else {
-                    revoke(exchange, form);
-                }
-            } else if (path.equals("/id/" + ORG_ID + "/" + USER_ID)) {
-                identity(exchange, headers);
-            } else if (path.endsWith(SalesforceEndpoints.USERINFO_PATH)) {
-                userinfo(exchange, headers);
+    /** The token endpoint answers only after this delay, having already issued (and rotated) the tokens. */
+    public void tokenDelay(Duration delay) {
+        delay(TOKEN_PATH, delay);
+    }
+
+    /** How many requests reached the token endpoint with {@code grant_type=refresh_token}. */
+    public int refreshes() {
+        return (int) seen(TOKEN_PATH).stream().filter(r -> "refresh_token".equals(r.form().get("grant_type"))).count();
+    }
+
+    /** The query parameters of a URL, decoded. */
+    static Map<String, String> query(URI uri) {
+        return parseForm(uri.getRawQuery());
+    }
+
+    @Override
+    protected void answer(FakeRequest request, FakeAnswer answer) {
+        String path = request.path();
+        if (path.equals(AUTHORIZE_PATH)) {
+            authorize(request, answer);
+        } else if (path.equals(TOKEN_PATH) || path.equals(REVOKE_PATH)) {
+            String contentType = request.header("Content-Type");
+            if (!"POST".equals(request.method()) || contentType == null
+                    || !contentType.startsWith("application/x-www-form-urlencoded")) {
+                answer.send(400, error("invalid_request", "must use HTTP POST with a form"));
+            } else if (path.equals(TOKEN_PATH)) {
+                token(request, answer);
             } else {
-                send(exchange, 404, "");
+                revoke(request.form(), answer);
             }
+        } else if (path.equals("/id/" + ORG_ID + "/" + USER_ID)) {
+            identity(request, answer);
+        } else if (path.endsWith(SalesforceEndpoints.USERINFO_PATH)) {
+            userinfo(request, answer);
+        } else {
+            answer.send(404, "");
         }
     }
 
-    private synchronized Canned nextCanned() {
-        return canned.poll();
-    }
-
-    private void authorize(HttpExchange exchange, Map<String, String> query) throws IOException {
+    private void authorize(FakeRequest request, FakeAnswer answer) {
+        Map<String, String> query = request.form();
         String redirectUri = query.get("redirect_uri");
         if (!CLIENT_ID.equals(query.get("client_id")) || redirectUri == null) {
-            send(exchange, 400, "<html>error=invalid_client_id</html>");
+            answer.send(400, "<html>error=invalid_client_id</html>");
             return;
         }
         String method = query.get("code_challenge_method");
         if (!"code".equals(query.get("response_type"))
                 || (query.get("code_challenge") != null && method != null && !"S256".equals(method))) {
-            redirect(exchange, redirectUri, Map.of("error", "unsupported_response_type", "state", query.getOrDefault("state", "")));
+            redirect(answer, redirectUri, Map.of("error", "unsupported_response_type", "state", query.getOrDefault("state", "")));
             return;
         }
-        String code = "aPrx" + counter.incrementAndGet() + "code";
-        codes.put(code, new Grant(redirectUri, query.get("code_challenge"), query.get("scope")));
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("code", code);
-        params.put("state", query.get("state"));
-        redirect(exchange, redirectUri, params);
+        redirect(answer, consent(URI.create(baseUrl() + AUTHORIZE_PATH + "?" + request.query())).toString(), Map.of());
     }
 
-    private void token(HttpExchange exchange, Map<String, String> headers, Map<String, String> form) throws IOException {
+    private void token(FakeRequest request, FakeAnswer answer) {
+        Map<String, String> form = request.form();
         if (!CLIENT_ID.equals(form.get("client_id"))) {
-            send(exchange, 400, error("invalid_client_id", "client identifier invalid"));
+            answer.send(400, error("invalid_client_id", "client identifier invalid"));
             return;
         }
         boolean secretOk = publicClient ? form.get("client_secret") == null : CLIENT_SECRET.equals(form.get("client_secret"));
-        if (!secretOk || headers.containsKey("authorization")) {
-            send(exchange, 400, error("invalid_client", "invalid client credentials"));
+        if (!secretOk || request.header("Authorization") != null) {
+            answer.send(400, error("invalid_client", "invalid client credentials"));
             return;
         }
         switch (form.getOrDefault("grant_type", "")) {
-            case "authorization_code" -> exchangeCode(exchange, form);
-            case "refresh_token" -> refresh(exchange, form);
-            default -> send(exchange, 400, error("unsupported_grant_type", "grant type not supported"));
+            case "authorization_code" -> exchangeCode(form, answer);
+            case "refresh_token" -> refresh(form, answer);
+            default -> answer.send(400, error("unsupported_grant_type", "grant type not supported"));
         }
     }
 
-    private void exchangeCode(HttpExchange exchange, Map<String, String> form) throws IOException {
+    private void exchangeCode(Map<String, String> form, FakeAnswer answer) {
         Grant grant = form.get("code") == null ? null : codes.remove(form.get("code"));
         if (grant == null) {
-            send(exchange, 400, error("invalid_grant", "expired authorization code"));
+            answer.send(400, error("invalid_grant", "expired authorization code"));
             return;
         }
         if (!grant.redirectUri().equals(form.get("redirect_uri"))) {
-            send(exchange, 400, error("redirect_uri_mismatch", "redirect_uri must match configuration"));
+            answer.send(400, error("redirect_uri_mismatch", "redirect_uri must match configuration"));
             return;
         }
         if (grant.challenge() != null) {
             String verifier = form.get("code_verifier");
             if (verifier == null) {
-                send(exchange, 400, new JSONObject().put("error", "invalid_grant").toString());
+                answer.json(400, new JSONObject().put("error", "invalid_grant"));
                 return;
             }
             if (!Pkce.challenge(verifier).equals(grant.challenge())) {
-                send(exchange, 400, new JSONObject().put("error", "invalid_request").toString());
+                answer.json(400, new JSONObject().put("error", "invalid_request"));
                 return;
             }
         }
-        JSONObject body = issue(grant, true);
-        send(exchange, 200, body.toString());
+        answer.json(200, issue(grant, null));
     }
 
-    private void refresh(HttpExchange exchange, Map<String, String> form) throws IOException {
+    private void refresh(Map<String, String> form, FakeAnswer answer) {
         String old = form.get("refresh_token");
         Grant grant = old == null ? null : refreshTokens.get(old);
         if (grant == null) {
-            send(exchange, 400, error("invalid_grant", "expired access/refresh token"));
+            answer.send(400, error("invalid_grant", "expired access/refresh token"));
             return;
         }
-        JSONObject body;
         if (rotateRefreshTokens) {
             refreshTokens.remove(old);
-            body = issue(grant, true);
+            answer.json(200, issue(grant, null));
         } else {
-            body = issue(grant, false);
-            accessToRefresh.put(body.getString("access_token"), old);
+            answer.json(200, issue(grant, old));
         }
-        send(exchange, 200, body.toString());
     }
 
-    private JSONObject issue(Grant grant, boolean withRefreshToken) {
-        String access = ORG_ID + "!AQ" + counter.incrementAndGet() + "accesstokenvalue";
-        accessTokens.put(access, true);
+    /**
+     * Issues an access token, and a new refresh token when {@code keptRefreshToken} is null and
+     * the scopes allow one; otherwise the access token belongs to {@code keptRefreshToken}.
+     */
+    private JSONObject issue(Grant grant, String keptRefreshToken) {
+        String access = ORG_ID + "!AQ" + (++counter) + "accesstokenvalue";
         long issuedAt = System.currentTimeMillis() - 1_500;
         lastIssuedAt = issuedAt;
         String scope = grant.scope() == null ? "api refresh_token" : grant.scope();
@@ -264,40 +304,37 @@ final class FakeSalesforce implements AutoCloseable {
                 .put("id", identityUrl())
                 .put("token_type", "Bearer")
                 .put("issued_at", Long.toString(issuedAt));
+        String owner = keptRefreshToken != null ? keptRefreshToken : access;
         List<String> scopes = Arrays.asList(scope.split(" "));
-        if (withRefreshToken && (scopes.contains("refresh_token") || scopes.contains("offline_access"))) {
-            String refresh = "5Aep86" + counter.incrementAndGet() + "refreshtokenvalue";
+        if (keptRefreshToken == null && (scopes.contains("refresh_token") || scopes.contains("offline_access"))) {
+            String refresh = "5Aep86" + (++counter) + "refreshtokenvalue";
             refreshTokens.put(refresh, grant);
-            accessToRefresh.put(access, refresh);
             body.put("refresh_token", refresh);
+            owner = refresh;
         }
+        accessTokens.put(access, owner);
         return body;
     }
 
-    private void revoke(HttpExchange exchange, Map<String, String> form) throws IOException {
+    /** RFC 7009 with Salesforce's twist: an unknown token is 400 {@code invalid_token}, not 200. */
+    private void revoke(Map<String, String> form, FakeAnswer answer) {
         String token = form.get("token");
         if (token != null && refreshTokens.remove(token) != null) {
-            accessToRefresh.entrySet().removeIf(e -> {
-                if (e.getValue().equals(token)) {
-                    accessTokens.remove(e.getKey());
-                    return true;
-                }
-                return false;
-            });
-            send(exchange, 200, "");
+            accessTokens.values().removeIf(token::equals);
+            answer.send(200, "");
         } else if (token != null && accessTokens.remove(token) != null) {
-            send(exchange, 200, "");
+            answer.send(200, "");
         } else {
-            send(exchange, 400, new JSONObject().put("error", "invalid_token").toString());
+            answer.json(400, new JSONObject().put("error", "invalid_token"));
         }
     }
 
-    private void identity(HttpExchange exchange, Map<String, String> headers) throws IOException {
-        if (!validBearer(headers)) {
-            send(exchange, 403, "Bad_OAuth_Token");
+    private void identity(FakeRequest request, FakeAnswer answer) {
+        if (!accessTokens.containsKey(String.valueOf(request.bearer()))) {
+            answer.send(403, "Bad_OAuth_Token");
             return;
         }
-        JSONObject body = new JSONObject()
+        answer.json(200, new JSONObject()
                 .put("id", identityUrl())
                 .put("asserted_user", true)
                 .put("user_id", USER_ID)
@@ -307,74 +344,29 @@ final class FakeSalesforce implements AutoCloseable {
                 .put("display_name", DISPLAY_NAME)
                 .put("email", "ada@example.org")
                 .put("active", true)
-                .put("user_type", "STANDARD");
-        send(exchange, 200, body.toString());
+                .put("user_type", "STANDARD"));
     }
 
-    private void userinfo(HttpExchange exchange, Map<String, String> headers) throws IOException {
-        if (!validBearer(headers)) {
-            send(exchange, 401, new JSONArray().put(new JSONObject()
-                    .put("message", "Session expired or invalid").put("errorCode", "INVALID_SESSION_ID")).toString());
+    private void userinfo(FakeRequest request, FakeAnswer answer) {
+        if (!accessTokens.containsKey(String.valueOf(request.bearer()))) {
+            answer.json(401, new JSONArray().put(new JSONObject()
+                    .put("message", "Session expired or invalid").put("errorCode", "INVALID_SESSION_ID")));
             return;
         }
-        JSONObject body = new JSONObject()
+        answer.json(200, new JSONObject()
                 .put("sub", identityUrl())
                 .put("user_id", USER_ID)
                 .put("organization_id", ORG_ID)
                 .put("preferred_username", USERNAME)
                 .put("name", DISPLAY_NAME)
-                .put("email", "ada@example.org");
-        send(exchange, 200, body.toString());
-    }
-
-    private boolean validBearer(Map<String, String> headers) {
-        String authorization = headers.getOrDefault("authorization", "");
-        return authorization.startsWith("Bearer ") && accessTokens.containsKey(authorization.substring(7));
+                .put("email", "ada@example.org"));
     }
 
     private static String error(String error, String description) {
         return new JSONObject().put("error", error).put("error_description", description).toString();
     }
 
-    private static void redirect(HttpExchange exchange, String redirectUri, Map<String, String> params) throws IOException {
-        StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
-        params.forEach((k, v) -> location.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v == null ? "" : v, StandardCharsets.UTF_8)).append('&'));
-        location.setLength(location.length() - 1);
-        exchange.getResponseHeaders().add("Location", location.toString());
-        send(exchange, 302, "");
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        if (!body.isEmpty() && (body.startsWith("{") || body.startsWith("["))) {
-            exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
-    }
-
-    private static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    static Map<String, String> parse(String encoded) {
-        if (encoded == null || encoded.isEmpty()) {
-            return Collections.emptyMap();
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            values.put(key, value);
-        }
-        return values;
-    }
-
-    static Map<String, String> query(URI uri) {
-        return parse(uri.getRawQuery());
+    private static void redirect(FakeAnswer answer, String location, Map<String, String> params) {
+        answer.header("Location", params.isEmpty() ? location : OAuthHttp.withQuery(location, params).toString()).send(302, "");
     }
 }

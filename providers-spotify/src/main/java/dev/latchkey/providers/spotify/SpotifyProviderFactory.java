@@ -52,7 +52,7 @@ public final class SpotifyProviderFactory implements ProviderFactory {
     /** PKCE and refresh; no revocation, Spotify has no endpoint for it. */
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, false);
+        return new Capabilities(true, true, false, false);
     }
 
     @Override

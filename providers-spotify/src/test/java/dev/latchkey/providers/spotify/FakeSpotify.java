@@ -1,21 +1,16 @@
 package dev.latchkey.providers.spotify;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.providers.AuthorizationRequest;
 import dev.latchkey.providers.CodeExchange;
+import dev.latchkey.providers.OAuthHttp;
 import dev.latchkey.providers.Pkce;
 import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.TokenSet;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.latchkey.providers.fake.FakeAnswer;
+import dev.latchkey.providers.fake.FakeProviderServer;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -23,14 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.json.JSONObject;
 
 /**
@@ -40,32 +35,28 @@ import org.json.JSONObject;
  * PKCE clients, errors as HTTP 400 {@code {error, error_description}}), refresh that rotates for
  * PKCE grants and omits {@code refresh_token} for code-flow grants, and {@code GET /v1/me} with
  * the Web API's {@code {"error": {"status", "message"}}} envelope. There is no revocation
- * endpoint. Failures can be scripted for the next request.
+ * endpoint. Usable from other modules' tests (published in the test-jar); every knob is
+ * thread-safe.
  */
-final class FakeSpotify implements AutoCloseable {
+public final class FakeSpotify extends FakeProviderServer {
 
-    static final String CLIENT_ID = "fake0client0id0spotify";
-    static final String CLIENT_SECRET = "fake0client0secret0spotify";
-    static final URI REDIRECT_URI = URI.create("http://127.0.0.1:8080/v1/connections/callback");
+    public static final String CLIENT_ID = "fake0client0id0spotify";
+    public static final String CLIENT_SECRET = "fake0client0secret0spotify";
+    /** The redirect URI registered for the app from the start; {@link #registerRedirectUri} adds others. */
+    public static final URI REDIRECT_URI = URI.create("http://127.0.0.1:8080/v1/connections/callback");
+    /** The user {@link #consent(URI)} signs in as. */
+    public static final String DEFAULT_USER = "smedjan";
     static final Instant NOW = Instant.parse("2026-08-01T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
+    public static final String AUTHORIZE_PATH = "/authorize";
+    public static final String TOKEN_PATH = "/api/token";
+    public static final String ME_PATH = "/v1/me";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One request as the fake received it. */
-    record Seen(String method, String path, String query, Headers headers, Map<String, String> form) {
-
-        String header(String name) {
-            return headers.getFirst(name);
-        }
-    }
-
     /** What the consent page hands back to the redirect URI. */
-    record Consent(String code, String state) {
-    }
-
-    /** A scripted answer; {@code drop} closes the connection without any response. */
-    private record Canned(int status, String body, Map<String, String> headers, boolean drop) {
+    public record Consent(String code, String state) {
     }
 
     /** One user authorization and everything issued under it. */
@@ -86,34 +77,33 @@ final class FakeSpotify implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final Deque<Canned> script = new ArrayDeque<>();
-    private final List<Seen> seen = new ArrayList<>();
     private final Map<String, Grant> codes = new HashMap<>();
     private final Map<String, Grant> refreshTokens = new HashMap<>();
     private final Map<String, Grant> accessTokens = new HashMap<>();
     private final List<String> expiredAccessTokens = new ArrayList<>();
     private final Map<String, JSONObject> users = new HashMap<>();
+    private final Set<URI> redirectUris = new HashSet<>(Set.of(REDIRECT_URI));
     private Boolean rotate;
 
-    FakeSpotify() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+    /** A fake on any free port. */
+    public FakeSpotify() {
+        this(0);
+    }
+
+    /** A fake on {@code port} (0: any free port). */
+    public FakeSpotify(int port) {
+        super(port);
         addUser(new JSONObject().put("id", "smedjan").put("display_name", "Ada Lovelace")
                 .put("account_id", "5f0e7a2c9b").put("type", "user").put("uri", "spotify:user:smedjan"));
     }
 
-    URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    Map<String, String> settings() {
+    @Override
+    public Map<String, String> settings() {
         Map<String, String> values = new HashMap<>();
         values.put("client-id", CLIENT_ID);
         values.put("client-secret", CLIENT_SECRET);
-        values.put("authorize-url", base() + "/authorize");
-        values.put("token-url", base() + "/api/token");
+        values.put("authorize-url", base() + AUTHORIZE_PATH);
+        values.put("token-url", base() + TOKEN_PATH);
         values.put("api-url", base().toString());
         return values;
     }
@@ -140,11 +130,12 @@ final class FakeSpotify implements AutoCloseable {
     TokenSet connect(Provider provider, List<String> scopes) {
         String verifier = Pkce.newVerifier();
         URI url = provider.authorizationUrl(new AuthorizationRequest("st4te", REDIRECT_URI, scopes, Pkce.challenge(verifier)));
-        Consent consent = consent(url, "smedjan");
+        Consent consent = consent(url, DEFAULT_USER);
         return provider.exchangeCode(new CodeExchange(consent.code(), REDIRECT_URI, verifier));
     }
 
-    synchronized void addUser(JSONObject profile) {
+    /** Adds a user who can approve the app; {@code id} is their Spotify user id. */
+    public synchronized void addUser(JSONObject profile) {
         users.put(profile.getString("id"), profile);
     }
 
@@ -152,7 +143,7 @@ final class FakeSpotify implements AutoCloseable {
      * The user approves the app on the page at {@code authorizationUrl}; fails as Spotify's page
      * would refuse a request with a wrong client, response type, redirect URI or PKCE method.
      */
-    synchronized Consent consent(URI authorizationUrl, String user) {
+    public synchronized Consent consent(URI authorizationUrl, String user) {
         Map<String, String> query = parseForm(authorizationUrl.getRawQuery());
         if (!CLIENT_ID.equals(query.get("client_id"))) {
             throw new IllegalArgumentException("INVALID_CLIENT: Invalid client");
@@ -160,7 +151,7 @@ final class FakeSpotify implements AutoCloseable {
         if (!"code".equals(query.get("response_type"))) {
             throw new IllegalArgumentException("unsupported_response_type");
         }
-        if (!REDIRECT_URI.toString().equals(query.get("redirect_uri"))) {
+        if (query.get("redirect_uri") == null || !redirectUris.contains(URI.create(query.get("redirect_uri")))) {
             throw new IllegalArgumentException("INVALID_CLIENT: Invalid redirect URI");
         }
         String challenge = query.get("code_challenge");
@@ -168,154 +159,155 @@ final class FakeSpotify implements AutoCloseable {
             throw new IllegalArgumentException("code_challenge_method must be S256");
         }
         String code = opaque("AQ");
-        codes.put(code, new Grant(user, query.getOrDefault("scope", ""), REDIRECT_URI, challenge));
+        codes.put(code, new Grant(user, query.getOrDefault("scope", ""), URI.create(query.get("redirect_uri")), challenge));
         return new Consent(code, query.get("state"));
     }
 
+    /** {@link #DEFAULT_USER} approves the app; returns the callback URL Spotify redirects to. */
+    public URI consent(URI authorizationUrl) {
+        Map<String, String> query = parseForm(authorizationUrl.getRawQuery());
+        Consent consent = consent(authorizationUrl, DEFAULT_USER);
+        Map<String, String> callback = new LinkedHashMap<>();
+        callback.put("code", consent.code());
+        callback.put("state", consent.state());
+        return OAuthHttp.withQuery(query.get("redirect_uri"), callback);
+    }
+
+    /** Registers another redirect URI in the app's Spotify dashboard settings. */
+    public synchronized void registerRedirectUri(URI redirectUri) {
+        redirectUris.add(redirectUri);
+    }
+
     /** Rotate refresh tokens on refresh (true), never (false), or as Spotify does (null: PKCE grants only). */
-    synchronized void rotateRefreshTokens(Boolean value) {
+    public synchronized void rotateRefreshTokens(Boolean value) {
         rotate = value;
     }
 
-    /** The user removed the app at spotify.com/account/apps. */
-    synchronized void userRemovedApp() {
+    /**
+     * The user removed the app at spotify.com/account/apps: every refresh token issued so far
+     * answers {@code invalid_grant} "Refresh token revoked", every access token 401.
+     */
+    public synchronized void revokeAll() {
         refreshTokens.values().forEach(grant -> grant.revoked = true);
+        accessTokens.values().forEach(grant -> grant.revoked = true);
+    }
+
+    /** Same as {@link #revokeAll()}, in the words of the plugin's own tests. */
+    void userRemovedApp() {
+        revokeAll();
+    }
+
+    /** Whether Spotify still accepts this access token (issued, not expired, not revoked). */
+    public synchronized boolean live(String accessToken) {
+        Grant grant = accessTokens.get(accessToken);
+        return grant != null && !grant.revoked && !expiredAccessTokens.contains(accessToken);
+    }
+
+    /** The token endpoint answers only after this delay, having already issued (and rotated) the tokens. */
+    public void tokenDelay(Duration delay) {
+        delay(TOKEN_PATH, delay);
+    }
+
+    /** How many requests reached the token endpoint with {@code grant_type=refresh_token}. */
+    public int refreshes() {
+        return (int) seen(TOKEN_PATH).stream().filter(r -> "refresh_token".equals(r.form().get("grant_type"))).count();
     }
 
     /** Six months passed since the user authorized. */
-    synchronized void sixMonthsPassed() {
+    public synchronized void sixMonthsPassed() {
         refreshTokens.values().forEach(grant -> grant.expired = true);
         expiredAccessTokens.addAll(accessTokens.keySet());
     }
 
     /** An hour passed: every access token issued so far has expired. */
-    synchronized void anHourPassed() {
+    public synchronized void anHourPassed() {
         expiredAccessTokens.addAll(accessTokens.keySet());
     }
 
-    synchronized void answerNext(int status, String body, Map<String, String> headers) {
-        script.add(new Canned(status, body, headers, false));
-    }
-
-    synchronized void dropNext() {
-        script.add(new Canned(0, "", Map.of(), true));
-    }
-
-    synchronized List<Seen> seen() {
-        return List.copyOf(seen);
-    }
-
-    synchronized Seen last(String path) {
-        List<Seen> matching = seen.stream().filter(s -> s.path().equals(path)).toList();
-        return matching.isEmpty() ? null : matching.get(matching.size() - 1);
-    }
-
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private synchronized void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String path = exchange.getRequestURI().getPath();
-            Map<String, String> form = parseForm(body);
-            seen.add(new Seen(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), form));
-            Canned canned = script.poll();
-            if (canned != null) {
-                if (canned.drop()) {
-                    return;
-                }
-                canned.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                respond(exchange, canned.status(), canned.body());
-                return;
-            }
-            switch (exchange.getRequestMethod() + " " + path) {
-                case "POST /api/token" -> token(exchange, form);
-                case "GET /v1/me" -> me(exchange);
-                default -> respond(exchange, 404, apiError(404, "Service not found"));
-            }
+    protected void answer(FakeRequest request, FakeAnswer answer) {
+        switch (request.method() + " " + request.path()) {
+            case "POST " + TOKEN_PATH -> token(request, answer);
+            case "GET " + ME_PATH -> me(request, answer);
+            default -> answer.send(404, apiError(404, "Service not found"));
         }
     }
 
-    private void token(HttpExchange exchange, Map<String, String> form) throws IOException {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    private void token(FakeRequest request, FakeAnswer answer) {
+        Map<String, String> form = request.form();
+        String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
-            respond(exchange, 400, oauthError("unsupported_grant_type", "grant_type parameter is missing"));
+            answer.send(400, oauthError("unsupported_grant_type", "grant_type parameter is missing"));
             return;
         }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String authorization = request.header("Authorization");
         boolean publicClient;
         if (authorization != null) {
             String expected = "Basic " + Base64.getEncoder()
                     .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
             if (!expected.equals(authorization)) {
-                respond(exchange, 400, oauthError("invalid_client", "Invalid client secret"));
+                answer.send(400, oauthError("invalid_client", "Invalid client secret"));
                 return;
             }
             publicClient = false;
         } else if (CLIENT_ID.equals(form.get("client_id"))) {
             publicClient = true;
         } else {
-            respond(exchange, 400, oauthError("invalid_client", "Invalid client"));
+            answer.send(400, oauthError("invalid_client", "Invalid client"));
             return;
         }
         String grantType = form.get("grant_type");
         if ("authorization_code".equals(grantType)) {
-            exchangeCode(exchange, form, publicClient);
+            exchangeCode(answer, form, publicClient);
         } else if ("refresh_token".equals(grantType)) {
-            refresh(exchange, form, publicClient);
+            refresh(answer, form, publicClient);
         } else {
-            respond(exchange, 400, oauthError("unsupported_grant_type", "grant_type parameter is missing"));
+            answer.send(400, oauthError("unsupported_grant_type", "grant_type parameter is missing"));
         }
     }
 
-    private void exchangeCode(HttpExchange exchange, Map<String, String> form, boolean publicClient) throws IOException {
+    private void exchangeCode(FakeAnswer answer, Map<String, String> form, boolean publicClient) {
         Grant grant = codes.remove(form.get("code"));
         if (grant == null) {
-            respond(exchange, 400, oauthError("invalid_grant", "Invalid authorization code"));
+            answer.send(400, oauthError("invalid_grant", "Invalid authorization code"));
             return;
         }
         if (!grant.redirectUri.toString().equals(form.get("redirect_uri"))) {
-            respond(exchange, 400, oauthError("invalid_grant", "Invalid redirect URI"));
+            answer.send(400, oauthError("invalid_grant", "Invalid redirect URI"));
             return;
         }
         String verifier = form.get("code_verifier");
         if (grant.challenge != null && (verifier == null || !Pkce.challenge(verifier).equals(grant.challenge))) {
-            respond(exchange, 400, oauthError("invalid_grant", "code_verifier was incorrect"));
+            answer.send(400, oauthError("invalid_grant", "code_verifier was incorrect"));
             return;
         }
         if (publicClient && grant.challenge == null) {
-            respond(exchange, 400, oauthError("invalid_client", "Invalid client secret"));
+            answer.send(400, oauthError("invalid_client", "Invalid client secret"));
             return;
         }
         grant.publicClient = publicClient;
         String refreshToken = opaque("AQ");
         refreshTokens.put(refreshToken, grant);
-        respond(exchange, 200, issue(grant).put("refresh_token", refreshToken).toString());
+        answer.json(200, issue(grant).put("refresh_token", refreshToken));
     }
 
-    private void refresh(HttpExchange exchange, Map<String, String> form, boolean publicClient) throws IOException {
+    private void refresh(FakeAnswer answer, Map<String, String> form, boolean publicClient) {
         String presented = form.get("refresh_token");
         Grant grant = refreshTokens.get(presented);
         if (grant == null) {
-            respond(exchange, 400, oauthError("invalid_grant", "Invalid refresh token"));
+            answer.send(400, oauthError("invalid_grant", "Invalid refresh token"));
             return;
         }
         if (grant.revoked) {
-            respond(exchange, 400, oauthError("invalid_grant", "Refresh token revoked"));
+            answer.send(400, oauthError("invalid_grant", "Refresh token revoked"));
             return;
         }
         if (grant.expired) {
-            respond(exchange, 400, new JSONObject().put("error", "invalid_grant").toString());
+            answer.json(400, new JSONObject().put("error", "invalid_grant"));
             return;
         }
         if (grant.publicClient != publicClient) {
-            respond(exchange, 400, oauthError("invalid_client", "Invalid client"));
+            answer.send(400, oauthError("invalid_client", "Invalid client"));
             return;
         }
         JSONObject body = issue(grant);
@@ -326,7 +318,7 @@ final class FakeSpotify implements AutoCloseable {
             refreshTokens.put(rotated, grant);
             body.put("refresh_token", rotated);
         }
-        respond(exchange, 200, body.toString());
+        answer.json(200, body);
     }
 
     private JSONObject issue(Grant grant) {
@@ -339,23 +331,22 @@ final class FakeSpotify implements AutoCloseable {
                 .put("expires_in", 3600);
     }
 
-    private void me(HttpExchange exchange) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+    private void me(FakeRequest request, FakeAnswer answer) {
+        String token = request.bearer();
         if (token == null) {
-            respond(exchange, 401, apiError(401, "No token provided"));
+            answer.send(401, apiError(401, "No token provided"));
             return;
         }
         if (expiredAccessTokens.contains(token)) {
-            respond(exchange, 401, apiError(401, "The access token expired"));
+            answer.send(401, apiError(401, "The access token expired"));
             return;
         }
         Grant grant = accessTokens.get(token);
-        if (grant == null) {
-            respond(exchange, 401, apiError(401, "Invalid access token"));
+        if (grant == null || grant.revoked) {
+            answer.send(401, apiError(401, "Invalid access token"));
             return;
         }
-        respond(exchange, 200, users.get(grant.user).toString());
+        answer.json(200, users.get(grant.user));
     }
 
     /** Spotify's codes and tokens are long opaque strings; the prefixes are what Spotify's look like. */
@@ -371,28 +362,5 @@ final class FakeSpotify implements AutoCloseable {
 
     static String apiError(int status, String message) {
         return new JSONObject().put("error", new JSONObject().put("status", status).put("message", message)).toString();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    static Map<String, String> parseForm(String encoded) {
-        Map<String, String> form = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return form;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            form.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }

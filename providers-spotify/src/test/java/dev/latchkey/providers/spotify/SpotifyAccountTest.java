@@ -8,6 +8,7 @@ import dev.latchkey.providers.Account;
 import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class SpotifyAccountTest {
     void accountIsTheSpotifyUserIdAndDisplayName() {
         TokenSet tokens = fake.connect(provider, List.of());
         assertEquals(new Account("smedjan", "Ada Lovelace"), provider.account(tokens));
-        FakeSpotify.Seen request = fake.last("/v1/me");
+        FakeRequest request = fake.last("/v1/me");
         assertEquals("GET", request.method());
         assertEquals("Bearer " + tokens.accessToken(), request.header("Authorization"));
     }

@@ -14,6 +14,7 @@ import dev.latchkey.providers.Pkce;
 import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ class SpotifyCodeExchangeTest {
         Provider provider = fake.provider();
         Pending pending = authorize(provider, List.of("user-read-email"));
         provider.exchangeCode(new CodeExchange(pending.code(), FakeSpotify.REDIRECT_URI, pending.verifier()));
-        FakeSpotify.Seen request = fake.last("/api/token");
+        FakeRequest request = fake.last("/api/token");
         assertEquals(OAuthHttp.basic(FakeSpotify.CLIENT_ID, FakeSpotify.CLIENT_SECRET), request.header("Authorization"));
         assertEquals("authorization_code", request.form().get("grant_type"));
         assertEquals(pending.code(), request.form().get("code"));
@@ -66,7 +67,7 @@ class SpotifyCodeExchangeTest {
         Provider provider = fake.publicProvider();
         Pending pending = authorize(provider, List.of());
         TokenSet tokens = provider.exchangeCode(new CodeExchange(pending.code(), FakeSpotify.REDIRECT_URI, pending.verifier()));
-        FakeSpotify.Seen request = fake.last("/api/token");
+        FakeRequest request = fake.last("/api/token");
         assertNull(request.header("Authorization"));
         assertEquals(FakeSpotify.CLIENT_ID, request.form().get("client_id"));
         assertFalse(request.form().containsKey("client_secret"));

@@ -10,6 +10,7 @@ import dev.latchkey.providers.OAuthHttp;
 import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.TokenSet;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +61,7 @@ class SpotifyRefreshTest {
         Provider provider = fake.provider();
         TokenSet tokens = fake.connect(provider, List.of());
         provider.refresh(tokens);
-        FakeSpotify.Seen request = fake.last("/api/token");
+        FakeRequest request = fake.last("/api/token");
         assertEquals(OAuthHttp.basic(FakeSpotify.CLIENT_ID, FakeSpotify.CLIENT_SECRET), request.header("Authorization"));
         assertEquals(Map.of("grant_type", "refresh_token", "refresh_token", tokens.refreshToken()), request.form());
     }
@@ -70,7 +71,7 @@ class SpotifyRefreshTest {
         Provider provider = fake.publicProvider();
         TokenSet tokens = fake.connect(provider, List.of());
         provider.refresh(tokens);
-        FakeSpotify.Seen request = fake.last("/api/token");
+        FakeRequest request = fake.last("/api/token");
         assertNull(request.header("Authorization"));
         assertEquals(FakeSpotify.CLIENT_ID, request.form().get("client_id"));
     }

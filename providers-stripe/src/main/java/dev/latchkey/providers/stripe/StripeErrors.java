@@ -20,6 +20,10 @@ final class StripeErrors {
     /** Stripe's secret-bearing ids: secret and restricted keys, authorization codes, refresh tokens. */
     private static final Pattern STRIPE_SECRET = Pattern.compile("\\b(?:sk|rk|ac|rt)_[A-Za-z0-9_*]+");
 
+    private static final Pattern NOT_CONNECTED =
+            Pattern.compile("not connected to stripe account", Pattern.CASE_INSENSITIVE);
+    private static final String ACCOUNT_INVALID = "account_invalid";
+
     private StripeErrors() {
     }
 
@@ -32,9 +36,29 @@ final class StripeErrors {
         OAuthHttp.raiseForError(new OAuthHttp.Reply(reply.status(), reply.headers(), scrub(reply.body(), secrets)));
     }
 
-    /** Whether the reply is Stripe's "this application is not connected to that account" answer. */
+    /**
+     * Whether deauthorize answered Stripe's "This application is not connected to stripe account
+     * acct_…, or that account does not exist." (401 {@code invalid_client}). Stripe uses the same
+     * status and error for a refused platform key ("No such API key: …", "Invalid API Key
+     * provided: …"), which must never pass for a disconnected account, so the description decides.
+     */
     static boolean notConnected(OAuthHttp.Reply reply) {
-        return reply.status() == 401 && "invalid_client".equals(reply.body().optString("error", null));
+        return reply.status() == 401 && "invalid_client".equals(reply.body().optString("error", null))
+                && NOT_CONNECTED.matcher(reply.body().optString("error_description", "")).find();
+    }
+
+    /**
+     * Whether the API refused to act for the connected account because the platform no longer
+     * has access to it: 401 or 403 with the error code {@code account_invalid} ("The provided key
+     * … does not have access to account … Application access may have been revoked.").
+     * {@code account_invalid} is one of Stripe's documented error codes, but the provider facts
+     * do not record the exact answer for a disconnected account [unconfirmed]; a refused platform
+     * key ("Invalid API Key provided", no such code) stays {@code REJECTED}.
+     */
+    static boolean accountNotAccessible(OAuthHttp.Reply reply) {
+        JSONObject error = reply.body().optJSONObject("error");
+        return (reply.status() == 401 || reply.status() == 403) && error != null
+                && ACCOUNT_INVALID.equals(error.optString("code", null));
     }
 
     private static JSONObject scrub(JSONObject body, String... secrets) {

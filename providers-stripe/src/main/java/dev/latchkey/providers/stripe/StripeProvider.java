@@ -90,12 +90,21 @@ public final class StripeProvider implements Provider {
     }
 
     /**
-     * Disconnects the account: Stripe's deauthorize with {@code client_id} and {@code
-     * stripe_user_id}, authenticated with the platform key. An account that is already
-     * disconnected counts as done.
+     * Stripe cannot revoke one connection's tokens: its only revocation, deauthorize, disconnects
+     * the whole account from the platform ({@link #revokeAccount}).
      */
     @Override
     public void revoke(TokenSet current) {
+        throw new UnsupportedOperationException("Stripe cannot revoke a single connection's tokens, only the whole account");
+    }
+
+    /**
+     * Disconnects the account from the platform: Stripe's deauthorize with {@code client_id}
+     * and {@code stripe_user_id}, authenticated with the platform key. Only Stripe's "not
+     * connected to that account" answer counts as already done; a refused platform key does not.
+     */
+    @Override
+    public void revokeAccount(TokenSet current) {
         String accountId = requireAccountId(current);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", clientId);
@@ -108,18 +117,30 @@ public final class StripeProvider implements Provider {
     }
 
     /**
+     * Asks whether the platform can still act for the account: the same account lookup as
+     * {@link #account}. Stripe's {@code account_invalid} answer (the platform no longer has
+     * access to that account) means the account disconnected the app: {@code INVALID_GRANT}.
+     */
+    @Override
+    public void validate(TokenSet current) {
+        OAuthHttp.Reply reply = lookUpAccount(current);
+        if (StripeErrors.accountNotAccessible(reply)) {
+            throw new ProviderException(ProviderException.Reason.INVALID_GRANT,
+                    "The platform no longer has access to this Stripe account");
+        }
+        StripeErrors.raiseForError(reply, current.accessToken(), current.refreshToken(), secretKey);
+    }
+
+    /**
      * Reads the connected account with the platform key and {@code Stripe-Account}, the way
      * Stripe recommends acting for a connected account (its OAuth access tokens are deprecated).
      */
     @Override
     public Account account(TokenSet current) {
-        String accountId = requireAccountId(current);
-        Map<String, String> headers = new HashMap<>(platformAuthorization());
-        headers.put("Stripe-Account", accountId);
-        OAuthHttp.Reply reply = http.get(endpoints.account(), headers);
+        OAuthHttp.Reply reply = lookUpAccount(current);
         StripeErrors.raiseForError(reply, current.accessToken(), current.refreshToken(), secretKey);
         JSONObject body = reply.body();
-        String id = body.optString("id", accountId);
+        String id = body.optString("id", current.extra(STRIPE_USER_ID));
         return new Account(id, readableName(body, id));
     }
 
@@ -144,6 +165,12 @@ public final class StripeProvider implements Provider {
         if (body.has(key) && !body.isNull(key)) {
             extras.put(key, String.valueOf(body.get(key)));
         }
+    }
+
+    private OAuthHttp.Reply lookUpAccount(TokenSet current) {
+        Map<String, String> headers = new HashMap<>(platformAuthorization());
+        headers.put("Stripe-Account", requireAccountId(current));
+        return http.get(endpoints.account(), headers);
     }
 
     private static String requireAccountId(TokenSet current) {

@@ -53,7 +53,7 @@ public final class StripeProviderFactory implements ProviderFactory {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(false, true, true);
+        return new Capabilities(false, true, false, true);
     }
 
     @Override

@@ -59,7 +59,7 @@ class SecretLeakTest {
         String code = stripe.issueCode("acct_leak", "read_write");
         secrets.add(code);
         assertClean(() -> wrong.exchangeCode(new CodeExchange(code, CALLBACK, null)));
-        assertClean(() -> wrong.revoke(tokens));
+        assertClean(() -> wrong.revokeAccount(tokens));
         assertClean(() -> wrong.account(tokens));
     }
 
@@ -72,7 +72,7 @@ class SecretLeakTest {
 
     @Test
     void apiErrorQuotingThePlatformKeyAndAccessTokenIsNotInTheMessage() {
-        provider.revoke(tokens);
+        provider.revokeAccount(tokens);
         assertClean(() -> provider.account(tokens));
         stripe.answerNext(401, new JSONObject().put("error", new JSONObject().put("type", "invalid_request_error")
                 .put("message", "Expired API Key provided: " + tokens.accessToken())).toString(), Map.of());

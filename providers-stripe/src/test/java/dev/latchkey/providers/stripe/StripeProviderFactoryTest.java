@@ -46,8 +46,8 @@ class StripeProviderFactoryTest {
     }
 
     @Test
-    void capabilitiesAreNoPkceButRefreshAndRevoke() {
-        assertEquals(new Capabilities(false, true, true), factory.capabilities());
+    void capabilitiesAreNoPkceRefreshAndRevokingTheWholeAccountOnly() {
+        assertEquals(new Capabilities(false, true, false, true), factory.capabilities());
     }
 
     @Test

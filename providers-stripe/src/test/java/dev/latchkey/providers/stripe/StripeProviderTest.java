@@ -15,6 +15,7 @@ import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderException;
 import dev.latchkey.providers.ProviderException.Reason;
 import dev.latchkey.providers.TokenSet;
+import dev.latchkey.providers.fake.FakeRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class StripeProviderTest {
     void exchangeSendsOnlyGrantTypeCodeAndTheSecretKeyInTheBody() {
         String code = stripe.issueCode(ACCOUNT, "read_write");
         provider.exchangeCode(new CodeExchange(code, CALLBACK, "some-verifier"));
-        FakeStripe.Seen request = stripe.last("/oauth/token");
+        FakeRequest request = stripe.last("/oauth/token");
         assertEquals("POST", request.method());
         assertEquals(Map.of("grant_type", "authorization_code", "code", code, "client_secret", FakeStripe.SECRET_KEY),
                 request.form());
@@ -245,7 +246,7 @@ class StripeProviderTest {
     @Test
     void refreshWithARevokedRefreshTokenIsInvalidGrant() {
         TokenSet tokens = connect();
-        provider.revoke(tokens);
+        provider.revokeAccount(tokens);
         ProviderException e = assertThrows(ProviderException.class, () -> provider.refresh(tokens));
         assertEquals(Reason.INVALID_GRANT, e.reason());
     }
@@ -266,13 +267,13 @@ class StripeProviderTest {
         assertEquals(Reason.UNAVAILABLE, assertThrows(ProviderException.class, () -> provider.refresh(tokens)).reason());
     }
 
-    // Revoke (deauthorize)
+    // Revoke the account (deauthorize)
 
     @Test
-    void revokeDeauthorizesWithClientIdAndStripeUserIdUsingThePlatformKey() {
+    void revokeAccountDeauthorizesWithClientIdAndStripeUserIdUsingThePlatformKey() {
         TokenSet tokens = connect();
-        provider.revoke(tokens);
-        FakeStripe.Seen request = stripe.last("/oauth/deauthorize");
+        provider.revokeAccount(tokens);
+        FakeRequest request = stripe.last("/oauth/deauthorize");
         assertEquals("POST", request.method());
         assertEquals(Map.of("client_id", FakeStripe.CLIENT_ID, "stripe_user_id", ACCOUNT), request.form());
         assertEquals("Bearer " + FakeStripe.SECRET_KEY, request.header("Authorization"));
@@ -280,35 +281,35 @@ class StripeProviderTest {
     }
 
     @Test
-    void revokeOfAnAlreadyDisconnectedAccountSucceeds() {
+    void revokeAccountOfAnAlreadyDisconnectedAccountSucceeds() {
         TokenSet tokens = connect();
-        provider.revoke(tokens);
-        provider.revoke(tokens);
+        provider.revokeAccount(tokens);
+        provider.revokeAccount(tokens);
         assertEquals(2, stripe.seen("/oauth/deauthorize").size());
     }
 
     @Test
-    void revokeWithTheWrongPlatformKeyIsRejected() {
+    void revokeAccountWithTheWrongPlatformKeyIsRejected() {
         TokenSet tokens = connect();
         Map<String, String> settings = stripe.settings();
         settings.put("client-secret", "sk_test_someoneElse");
-        ProviderException e = assertThrows(ProviderException.class, () -> FakeStripe.provider(settings).revoke(tokens));
+        ProviderException e = assertThrows(ProviderException.class, () -> FakeStripe.provider(settings).revokeAccount(tokens));
         assertEquals(Reason.REJECTED, e.reason());
         assertTrue(stripe.isConnected(ACCOUNT));
     }
 
     @Test
-    void revokeWithoutStripeUserIdIsRejectedWithoutCallingStripe() {
+    void revokeAccountWithoutStripeUserIdIsRejectedWithoutCallingStripe() {
         TokenSet tokens = new TokenSet("sk_test_x", "rt_x", "bearer", null, List.of("read_write"), Map.of());
-        assertEquals(Reason.REJECTED, assertThrows(ProviderException.class, () -> provider.revoke(tokens)).reason());
+        assertEquals(Reason.REJECTED, assertThrows(ProviderException.class, () -> provider.revokeAccount(tokens)).reason());
         assertTrue(stripe.seen("/oauth/deauthorize").isEmpty());
     }
 
     @Test
-    void revokeDuringAStripeOutageIsUnavailable() {
+    void revokeAccountDuringAStripeOutageIsUnavailable() {
         TokenSet tokens = connect();
         stripe.answerNext(502, "", Map.of());
-        assertEquals(Reason.UNAVAILABLE, assertThrows(ProviderException.class, () -> provider.revoke(tokens)).reason());
+        assertEquals(Reason.UNAVAILABLE, assertThrows(ProviderException.class, () -> provider.revokeAccount(tokens)).reason());
     }
 
     // Account
@@ -317,7 +318,7 @@ class StripeProviderTest {
     void accountIsReadWithThePlatformKeyOnBehalfOfTheConnectedAccount() {
         Account account = provider.account(connect());
         assertEquals(new Account(ACCOUNT, "Rocket Rides"), account);
-        FakeStripe.Seen request = stripe.last("/v1/account");
+        FakeRequest request = stripe.last("/v1/account");
         assertEquals("GET", request.method());
         assertEquals("Bearer " + FakeStripe.SECRET_KEY, request.header("Authorization"));
         assertEquals(ACCOUNT, request.header("Stripe-Account"));
@@ -342,7 +343,7 @@ class StripeProviderTest {
     @Test
     void accountOfADisconnectedAccountIsRejected() {
         TokenSet tokens = connect();
-        provider.revoke(tokens);
+        provider.revokeAccount(tokens);
         assertEquals(Reason.REJECTED, assertThrows(ProviderException.class, () -> provider.account(tokens)).reason());
     }
 
@@ -359,7 +360,7 @@ class StripeProviderTest {
     @Test
     void accountErrorMessageUsesStripesApiErrorCodeAndMessage() {
         TokenSet tokens = connect();
-        provider.revoke(tokens);
+        provider.revokeAccount(tokens);
         ProviderException e = assertThrows(ProviderException.class, () -> provider.account(tokens));
         assertTrue(e.getMessage().contains("account_invalid"), e.getMessage());
         assertTrue(e.getMessage().contains("does not have access to account"), e.getMessage());

@@ -122,6 +122,11 @@ class ProviderFailuresIT extends DeployedLatchkey {
         assertError(fetchOn(stB, "github"), 409, "reconnect_required");
     }
 
+    /**
+     * A token that never expires is never refreshed: the user revoking the app at GitHub is
+     * found by the check (the schedule's, every LATCHKEY_CONNECTIONS_CHECK_INTERVAL_SECONDS, and
+     * a forced refresh's), and from then on nothing is served.
+     */
     @Test
     void gitHubTokensWithoutExpiryRevokedAtGitHubAreNoticedByTheCheck() throws Exception {
         connect(siteA, "github", null, github::consent).then().statusCode(200);
@@ -130,9 +135,18 @@ class ProviderFailuresIT extends DeployedLatchkey {
         team.owner().post("/v1/sites/" + siteA + "/connections/github/refresh").then().statusCode(200)
                 .body("status", equalTo("active"));
         github.revokeAll();
-        assertError(team.owner().post("/v1/sites/" + siteA + "/connections/github/refresh"), 409, "reconnect_required");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!"reconnect_required".equals(view(siteA, "github").path("status"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the scheduled check found the revocation");
+            Thread.sleep(250);
+        }
+        view(siteA, "github").then().body("status_reason", containsString("no longer accepts the token"));
         assertError(fetchOn(st, "github"), 409, "reconnect_required");
-        view(siteA, "github").then().body("status", equalTo("reconnect_required"));
+        assertError(team.owner().post("/v1/sites/" + siteA + "/connections/github/refresh"), 409, "reconnect_required");
+
+        connect(siteB, "github", null, github::consent).then().statusCode(200);
+        github.revokeAll();
+        assertError(team.owner().post("/v1/sites/" + siteB + "/connections/github/refresh"), 409, "reconnect_required");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.latchkey.it;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.providers.fake.FakeProviderServer;
@@ -47,13 +48,15 @@ class RefreshCrashJarIT {
             String owner;
             List<String> sites;
             List<String> siteTokens;
+            List<String> handedOut;
             try (RunningJar jar = RunningJar.start(directory, environment)) {
                 owner = Files.readString(directory.resolve("data/bootstrap-token")).trim();
                 Api api = Api.at(jar.url());
                 sites = List.of(connectedSite(api, owner, github, "fetched"), connectedSite(api, owner, github, "idle"));
                 siteTokens = sites.stream().map(site -> api.as(owner).post("/v1/sites/" + site + "/site-token")
                         .then().statusCode(201).extract().<String>path("token")).toList();
-                siteTokens.forEach(st -> api.as(st).get("/v1/site/connections/github").then().statusCode(200));
+                handedOut = siteTokens.stream().map(st -> api.as(st).get("/v1/site/connections/github")
+                        .then().statusCode(200).extract().<String>path("access_token")).toList();
 
                 github.tokenDelay(Duration.ofSeconds(5));
                 int before = github.refreshes();
@@ -86,7 +89,10 @@ class RefreshCrashJarIT {
                         + " ms after ready");
                 api.as(owner).queryParam("action", "connection.refresh_interrupted").get("/v1/audit-events").then()
                         .body("data.size()", equalTo(2));
-                assertTrue(again.log().contains("was interrupted"), "the server log says what happened");
+                String log = again.log();
+                assertTrue(log.contains("was interrupted"), "the server log says what happened");
+                assertTrue(log.contains("refused: the connection needs reconnecting"), "and how it ended");
+                handedOut.forEach(token -> assertFalse(log.contains(token), "a provider token in the server log"));
             }
         }
     }

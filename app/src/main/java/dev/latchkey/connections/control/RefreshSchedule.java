@@ -55,6 +55,10 @@ public class RefreshSchedule {
     @ConfigProperty(name = "latchkey.connections.refresh-concurrency", defaultValue = "16")
     int concurrency;
 
+    @Inject
+    @ConfigProperty(name = "latchkey.connections.check-interval-seconds", defaultValue = "3600")
+    long checkIntervalSeconds;
+
     private final OutageLog outage = new OutageLog(LOG, "Scheduled token refresh");
     private ScheduledExecutorService passes;
     private ExecutorService refreshing;
@@ -69,7 +73,9 @@ public class RefreshSchedule {
             refreshing = Executors.newFixedThreadPool(Math.max(1, concurrency), threads);
             passes = Executors.newSingleThreadScheduledExecutor(threads);
             passes.scheduleWithFixedDelay(this::refreshDue, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
-            // Refreshes interrupted by a crash are taken over as soon as their dead holder's lease expires.
+            // Refreshes interrupted by a crash are taken over at once, and again once any dead holder's
+            // lease has surely expired (a restart can be quicker than the lease).
+            passes.execute(this::recoverInterrupted);
             passes.schedule(this::recoverInterrupted, ConnectionLeases.LEASE.toMillis() + 1000, TimeUnit.MILLISECONDS);
         }
     }
@@ -94,6 +100,7 @@ public class RefreshSchedule {
         try {
             Set<String> settled = new HashSet<>();
             settled.addAll(refreshAll(refresher.interrupted(clock.instant(), BATCH)));
+            checkTokensWithoutExpiry();
             while (true) {
                 Instant now = clock.instant();
                 List<String> due = refresher.due(now, BATCH).stream().filter(id -> !settled.contains(id)).toList();
@@ -112,6 +119,27 @@ public class RefreshSchedule {
             outage.failed("Scheduled token refresh failed; will retry", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Tokens that never expire are never refreshed, so a grant revoked at the provider would go
+     * unnoticed: each is checked with its provider every {@code check-interval-seconds} (one
+     * batch per pass), where the provider offers a check.
+     */
+    private void checkTokensWithoutExpiry() throws InterruptedException {
+        if (checkIntervalSeconds <= 0) {
+            return;
+        }
+        List<String> ids = refresher.unchecked(clock.instant().minusSeconds(checkIntervalSeconds), BATCH);
+        List<Future<Boolean>> running = ids.stream().map(id -> refreshing.submit(() -> refresher.check(id))).toList();
+        for (int i = 0; i < running.size(); i++) {
+            try {
+                running.get(i).get();
+            } catch (ExecutionException e) {
+                LOG.log(Level.INFO, "Checking {0} with its provider failed: {1}",
+                        new Object[]{ids.get(i), e.getCause().getMessage()});
+            }
         }
     }
 

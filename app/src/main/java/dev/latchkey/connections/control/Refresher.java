@@ -202,8 +202,8 @@ public class Refresher {
     }
 
     /**
-     * Asks the provider whether a token without a refresh token still works ({@code validate});
-     * a provider saying it was revoked marks the connection {@code reconnect_required} at once.
+     * Asks the provider whether the token still works ({@code validate}); a provider saying it
+     * was revoked marks the connection {@code reconnect_required} at once. Records the check.
      *
      * @return false when the provider offers no way to check
      */
@@ -215,17 +215,32 @@ public class Refresher {
         }
         try {
             provider.provider().validate(self.open(connectionId));
+            self.checked(connectionId, null);
             return true;
         } catch (UnsupportedOperationException e) {
+            self.checked(connectionId, null);
             return false;
         } catch (ProviderException e) {
-            if (e.reason() == ProviderException.Reason.INVALID_GRANT) {
-                self.revoked(connectionId, connection.provider() + " no longer accepts the token (" + truncate(e.getMessage())
-                        + "): the grant was revoked at " + connection.provider() + ". Connect it again.");
-                return true;
+            if (e.reason() != ProviderException.Reason.INVALID_GRANT) {
+                self.checked(connectionId, null);
+                throw ConnectFlow.failure(connection.provider(), e);
             }
-            throw ConnectFlow.failure(connection.provider(), e);
+            self.checked(connectionId, connection.provider() + " no longer accepts the token ("
+                    + truncate(e.getMessage()) + "): the grant was revoked at " + connection.provider()
+                    + ". Connect " + connection.provider() + " again.");
+            return true;
         }
+    }
+
+    /** Active connections whose token does not expire and was not checked since {@code before}, oldest first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> unchecked(Instant before, int limit) {
+        return em.createQuery("select c.id from Connection c where c.status = :active and c.expiresAt is null "
+                        + "and (c.checkedAt is null or c.checkedAt < :before) order by c.checkedAt", String.class)
+                .setParameter("active", Connection.ACTIVE)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Connections due for a refresh, or whose refresh was interrupted, and not backed off nor being refreshed. */
@@ -352,11 +367,22 @@ public class Refresher {
                 target(connection), Map.of("started_at", startedAt.toString()));
     }
 
-    /** The provider said the token is revoked: the connection needs reconnecting. */
+    /**
+     * Records a check with the provider; {@code revokedReason} non-null when the provider said
+     * the token was revoked: the connection then needs reconnecting (logged and audited).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void revoked(String connectionId, String reason) {
+    public void checked(String connectionId, String revokedReason) {
         Connection connection = em.find(Connection.class, connectionId);
-        connection.reconnectRequired(truncate(reason), clock.instant());
+        if (connection == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        connection.checked(now);
+        if (revokedReason == null || !connection.active()) {
+            return;
+        }
+        connection.reconnectRequired(truncate(revokedReason), now);
         LOG.log(Level.WARNING, "{0} ({1}) needs reconnecting: {2}",
                 new Object[]{connectionId, connection.provider(), connection.statusReason()});
         audit.recordAs(Actor.SYSTEM, connection.teamId(), connection.siteId(), "connection.reconnect_required",

@@ -91,6 +91,10 @@ public class Connection {
     private Instant lastAttemptAt;
 
     @Convert(converter = EpochMillis.class)
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
+    @Convert(converter = EpochMillis.class)
     @Column(name = "refresh_started_at")
     private Instant refreshStartedAt;
 
@@ -137,6 +141,7 @@ public class Connection {
         this.statusReason = null;
         this.lastAttemptAt = null;
         this.refreshInterruptedAt = null;
+        this.checkedAt = now;
     }
 
     /** Stores sealed tokens and what goes with them. */
@@ -191,6 +196,11 @@ public class Connection {
         if (this.refreshInterruptedAt == null) {
             this.refreshInterruptedAt = startedAt;
         }
+    }
+
+    /** The token was checked with the provider now. */
+    public void checked(Instant now) {
+        this.checkedAt = now;
     }
 
     /** Holds the lease (and the durable in-flight marker) until {@code until}. */
@@ -281,6 +291,10 @@ public class Connection {
 
     public Instant lastAttemptAt() {
         return lastAttemptAt;
+    }
+
+    public Instant checkedAt() {
+        return checkedAt;
     }
 
     public String leaseOwner() {

@@ -209,15 +209,16 @@ public class Connections {
                 Map.of("revoke", revocation.wireName(), "revoked_at_provider", revokedAtProvider, "note", note));
     }
 
-    /** The other connections, on any site, to the same account at the same provider. */
+    /** The other active connections, on any site, to the same account at the same provider. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> sharingAccount(Connection connection) {
         if (connection.accountId() == null) {
             return List.of();
         }
         return em.createQuery("select c.id from Connection c where c.provider = :provider and c.accountId = :account "
-                        + "and c.id <> :id", String.class)
+                        + "and c.id <> :id and c.status = :active", String.class)
                 .setParameter("provider", connection.provider()).setParameter("account", connection.accountId())
+                .setParameter("active", Connection.ACTIVE)
                 .setParameter("id", connection.id()).getResultList();
     }
 

@@ -30,7 +30,8 @@ async function signInAndAllow(page) {
 }
 
 try {
-  const page = await browser.newPage();
+  const context = await browser.newContext();
+  const page = await context.newPage();
   page.on('console', message => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
@@ -43,12 +44,12 @@ try {
     // Signed in, consent remembered: Latchkey redirects at once, no page is shown. Each step
     // gets a tab of its own in the same browser (same cookies): the failed load of the
     // nonexistent redirect target would otherwise interrupt the next navigation.
-    const second = await page.context().newPage();
+    const second = await context.newPage();
     const back = sentBack(second);
     second.goto(secondUrl).catch(() => {});
     console.log('second ' + (await back).url());
 
-    const login = await page.context().newPage();
+    const login = await context.newPage();
     login.on('console', message => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });

@@ -133,11 +133,16 @@ public class AuthorizationRequests {
         }
         String state = json.getString("state");
         String challenge = json.getString("code_challenge");
-        String sessionId = json.getString("session_id");
+        String formId = json.getString("form_id", "");
+        if (formId.isEmpty()) {
+            // Sealed before forms were bound to a browser (an upgrade while the page was open).
+            throw AuthorizationError.shown("This sign-in form has expired; start again from the application");
+        }
+        String sessionId = json.getString("session_id", "");
         return new Unsealed(new AuthorizationRequest(json.getString("client_id"), json.getString("redirect_uri"),
                 OAuthScopes.parse(json.getString("scope")), state.isEmpty() ? null : state,
-                challenge.isEmpty() ? null : challenge), new FormBinding(json.getString("form_id"),
-                json.getString("browser"), sessionId.isEmpty() ? null : sessionId));
+                challenge.isEmpty() ? null : challenge), new FormBinding(formId,
+                json.getString("browser", ""), sessionId.isEmpty() ? null : sessionId));
     }
 
     private static byte[] hex(String text) {

@@ -106,9 +106,10 @@ public class Sessions {
         secret.flatMap(this::byValue).ifPresent(s -> end(s, "session.signed_out", Map.of("reason", "signed_out")));
     }
 
-    /** A member's sessions that may still be live, newest first. */
+    /** A member's live sessions (neither revoked nor timed out), newest first. */
     public Page<MemberSession> list(String memberId, PageRequest page) {
-        return pages.list(MemberSession.class, "e.memberId = :member and e.revokedAt is null and e.expiresAt > :now",
+        return pages.list(MemberSession.class, "e.memberId = :member and e.revokedAt is null and e.expiresAt > :now "
+                        + "and e.idleExpiresAt > :now",
                 Map.of("member", memberId, "now", clock.instant()), page);
     }
 

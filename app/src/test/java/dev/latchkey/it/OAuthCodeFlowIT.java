@@ -30,8 +30,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +42,6 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
 
     static final String REDIRECT = "http://127.0.0.1:9/callback";
     static final String PASSWORD = "correct horse battery staple";
-    static final Pattern REQUEST_FIELD = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
 
     TestTeam team;
     String site;
@@ -80,13 +77,11 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
 
     /** Plays the browser: the page, then the form post; answers the redirect's query. */
     private Map<String, String> signInAndAllow(Map<String, String> parameters, String password, String decision) {
-        Response page = authorizePage(parameters);
+        Browser browser = new Browser(api);
+        Response page = browser.authorize(parameters);
         page.then().statusCode(200).contentType(containsString("text/html"));
-        Matcher field = REQUEST_FIELD.matcher(page.asString());
-        assertTrue(field.find(), "the page carries the request");
-        Response posted = api.anonymous().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("request", field.group(1).replace("&amp;", "&")).formParam("email", ownerEmail)
-                .formParam("password", password).formParam("decision", decision).post("/oauth/authorize");
+        Response posted = browser.post(page, Map.of("email", ownerEmail, "password", password,
+                "decision", decision));
         if (posted.statusCode() != 302) {
             return Map.of("status", String.valueOf(posted.statusCode()), "body", posted.asString());
         }
@@ -227,12 +222,10 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .endpointURI(URI.create(Api.baseOf(api) + "/oauth/authorize")).build().toURI();
         Map<String, String> parameters = query(authorize.toString());
-        Response page = api.anonymous().redirects().follow(false).queryParams(parameters).get("/oauth/authorize");
-        Matcher field = REQUEST_FIELD.matcher(page.asString());
-        assertTrue(field.find());
-        String location = api.anonymous().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("request", field.group(1)).formParam("email", ownerEmail).formParam("password", PASSWORD)
-                .formParam("decision", "allow").post("/oauth/authorize").header("Location");
+        Browser browser = new Browser(api);
+        Response page = browser.authorize(parameters);
+        String location = browser.post(page, Map.of("email", ownerEmail, "password", PASSWORD, "decision", "allow"))
+                .header("Location");
         AuthorizationResponse response = AuthorizationResponse.parse(URI.create(location));
         assertTrue(response.indicatesSuccess());
         assertEquals(state, response.getState());
@@ -246,26 +239,50 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
                 .statusCode(200).body("member.id", equalTo(team.ownerId()));
     }
 
+    /**
+     * Chromium signs in once, then authorizes again with no page and no password (session and
+     * remembered consent), then once more with {@code prompt=login}, which asks for the password;
+     * no page reports a CSP violation.
+     */
     @Test
-    void aRealBrowserSignsInConsentsAndIsSentBackWithACode() throws Exception {
+    void aRealBrowserSignsInOnceIsAuthorizedAgainWithoutAPasswordAndPromptLoginAsksAgain() throws Exception {
         java.nio.file.Path browser = java.nio.file.Path.of("src/test/browser");
         assertTrue(java.nio.file.Files.isDirectory(browser.resolve("node_modules/playwright-core")),
                 "playwright-core is missing: run bin/test, which installs it and Chromium");
-        String verifier = CodeVerifierText.next();
-        String authorize = Api.baseOf(api) + "/oauth/authorize?" + request(verifier, "read", "browser-state")
-                .entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
-                        StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        List<String> verifiers = List.of(CodeVerifierText.next(), CodeVerifierText.next(), CodeVerifierText.next());
+        List<String> urls = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> parameters = request(verifiers.get(i), "read", "browser-state-" + i);
+            if (i == 2) {
+                parameters.put("prompt", "login");
+            }
+            urls.add(Api.baseOf(api) + "/oauth/authorize?" + parameters.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining("&")));
+        }
         java.nio.file.Path screenshot = java.nio.file.Path.of("target/consent-page.png");
-        Process node = new ProcessBuilder("node", browser.resolve("consent.mjs").toString(), authorize, ownerEmail,
-                PASSWORD, REDIRECT, screenshot.toString()).redirectErrorStream(true).start();
+        Process node = new ProcessBuilder("node", browser.resolve("consent.mjs").toString(), urls.get(0), ownerEmail,
+                PASSWORD, REDIRECT, screenshot.toString(), urls.get(1), urls.get(2)).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(node.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "the browser finished");
         assertEquals(0, node.exitValue(), output);
-        String sentBack = output.substring(output.lastIndexOf('\n') + 1);
-        Map<String, String> redirect = query(sentBack);
-        assertEquals("browser-state", redirect.get("state"));
-        exchange(redirect.get("code"), verifier).then().statusCode(200).body("scope", equalTo("read"));
+        Map<String, String> sentBack = new HashMap<>();
+        for (String line : output.split("\n")) {
+            int space = line.indexOf(' ');
+            if (space > 0 && line.substring(space + 1).startsWith(REDIRECT)) {
+                sentBack.put(line.substring(0, space), line.substring(space + 1));
+            }
+        }
+        List<String> steps = List.of("first", "second", "login");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(sentBack.containsKey(steps.get(i)), output);
+            Map<String, String> redirect = query(sentBack.get(steps.get(i)));
+            assertEquals("browser-state-" + i, redirect.get("state"));
+            exchange(redirect.get("code"), verifiers.get(i)).then().statusCode(200).body("scope", equalTo("read"));
+        }
         assertTrue(java.nio.file.Files.size(screenshot) > 0, "the consent page was rendered");
+        team.owner().queryParam("action", "session.signed_in").get("/v1/audit-events").then()
+                .body("data", hasSize(2));
     }
 
     static String challenge(String verifier) {

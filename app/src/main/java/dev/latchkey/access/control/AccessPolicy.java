@@ -24,7 +24,7 @@ import java.util.Optional;
  * credential against. A route missing here is refused (and fails the build).
  * <p>
  * The rules behind it: team management and site configuration (members, personal tokens,
- * audit, insights, signing keys, schema, scopes, connections, the site token, OAuth clients,
+ * sign-in sessions and OAuth grants, audit, insights, signing keys, schema, scopes, connections, the site token, OAuth clients,
  * creating and deleting sites) are done by a person, with a member's personal access token;
  * OAuth tokens never reach them. A site's own API key with {@code admin} manages API keys of
  * its site, each no more than itself (checked against its {@code Authority} where the key is
@@ -54,6 +54,11 @@ public final class AccessPolicy {
         allow("GET /v1/personal-tokens", MEMBERS, READ);
         allow("GET /v1/personal-tokens/{id}", MEMBERS, READ);
         allow("DELETE /v1/personal-tokens/{id}", MEMBERS, ADMIN);
+        allow("GET /v1/sessions", MEMBERS, READ);
+        allow("DELETE /v1/sessions/{id}", MEMBERS, ADMIN);
+        allow("GET /v1/members/{id}/sessions", MEMBERS, ADMIN, OWNER);
+        allow("GET /v1/oauth-grants", MEMBERS, READ);
+        allow("DELETE /v1/oauth-grants/{id}", MEMBERS, ADMIN);
         allow("GET /v1/audit-events", MEMBERS, READ);
         allow("GET /v1/audit-events/export", MEMBERS, READ);
         allow("GET /v1/audit-events/verify", MEMBERS, READ);

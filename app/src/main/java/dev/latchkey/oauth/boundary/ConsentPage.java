@@ -3,21 +3,30 @@ package dev.latchkey.oauth.boundary;
 import java.util.List;
 
 /**
- * The sign-in and consent page, server-rendered, every value HTML-escaped. It names the
- * client, the site and each scope; it posts back to {@code /oauth/authorize}.
+ * The sign-in and consent page, server-rendered, every value HTML-escaped, with no script (the
+ * CSP allows none). It names the client, the site and each scope; it posts back to
+ * {@code /oauth/authorize}.
  */
 final class ConsentPage {
 
     private ConsentPage() {
     }
 
+    /**
+     * The page: with {@code signedInAs} null, it asks for email and password (signing in and
+     * allowing in one step); otherwise the member is signed in and only allows or denies.
+     */
     static String consent(String clientName, String siteName, List<String> scopes, String sealedRequest,
-                          String problem) {
+                          String signedInAs, String problem) {
         StringBuilder items = new StringBuilder();
         for (String scope : scopes) {
             items.append("<li><code>").append(escape(scope)).append("</code> ").append(escape(describe(scope)))
                     .append("</li>");
         }
+        String who = signedInAs != null ? "<p>Signed in as <strong>" + escape(signedInAs) + "</strong>.</p>" : """
+                  <label>Email <input type="email" name="email" autocomplete="username" required></label>
+                  <label>Password <input type="password" name="password" autocomplete="current-password" required></label>""";
+        String allow = signedInAs != null ? "Allow" : "Sign in and allow";
         return page("Authorize " + clientName, """
                 <h1>Allow <strong>%s</strong> to access <strong>%s</strong>?</h1>
                 <p>It asks to:</p>
@@ -25,13 +34,12 @@ final class ConsentPage {
                 %s
                 <form method="post" action="/oauth/authorize">
                   <input type="hidden" name="request" value="%s">
-                  <label>Email <input type="email" name="email" autocomplete="username" required></label>
-                  <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
-                  <button type="submit" name="decision" value="allow">Sign in and allow</button>
+                %s
+                  <button type="submit" name="decision" value="allow">%s</button>
                   <button type="submit" name="decision" value="deny" formnovalidate>Deny</button>
                 </form>""".formatted(escape(clientName), escape(siteName), items,
                 problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + escape(problem) + "</p>",
-                escape(sealedRequest)));
+                escape(sealedRequest), who, allow));
     }
 
     static String error(String message) {

@@ -22,13 +22,14 @@ import java.util.List;
 
 /**
  * Validates authorization requests, and carries a validated one through the sign-in form in
- * a keyed-hash-protected field, so the form cannot be altered or replayed after ten minutes
- * (it also stops sign-in CSRF: only a page this server rendered can be submitted).
+ * a keyed-hash-protected field, so the form cannot be altered, nor posted after ten minutes.
+ * The field also carries the form's {@link FormBinding} (its one-time id, the browser it was
+ * shown to, the session it consents under), which {@link AuthorizeForms} checks.
  */
 @ApplicationScoped
 public class AuthorizationRequests {
 
-    static final Duration FORM_LIFETIME = Duration.ofMinutes(10);
+    public static final Duration FORM_LIFETIME = Duration.ofMinutes(10);
 
     @PersistenceContext
     EntityManager em;
@@ -93,9 +94,16 @@ public class AuthorizationRequests {
                 codeChallenge == null || codeChallenge.isBlank() ? null : codeChallenge);
     }
 
-    /** The request as a tamper-proof form field. */
-    public String seal(AuthorizationRequest request) {
+    /** A sealed form's request and what it is bound to. */
+    public record Unsealed(AuthorizationRequest request, FormBinding binding) {
+    }
+
+    /** The request and its binding as a tamper-proof form field. */
+    public String seal(AuthorizationRequest request, FormBinding binding) {
         var json = JsonP.createObjectBuilder()
+                .add("form_id", binding.formId())
+                .add("browser", binding.browserHash())
+                .add("session_id", binding.sessionId() == null ? "" : binding.sessionId())
                 .add("client_id", request.clientId())
                 .add("redirect_uri", request.redirectUri())
                 .add("scope", String.join(" ", request.scopes()))
@@ -109,7 +117,7 @@ public class AuthorizationRequests {
     }
 
     /** The request of a form this server rendered in the last ten minutes; otherwise shown as an error. */
-    public AuthorizationRequest unseal(String sealed) {
+    public Unsealed unseal(String sealed) {
         String[] parts = sealed == null ? new String[0] : sealed.split("\\.");
         if (parts.length != 3 || !hasher.matches(parts[0], parts[1], hex(parts[2]))) {
             throw AuthorizationError.shown("This sign-in form is not valid; start again from the application");
@@ -125,9 +133,16 @@ public class AuthorizationRequests {
         }
         String state = json.getString("state");
         String challenge = json.getString("code_challenge");
-        return new AuthorizationRequest(json.getString("client_id"), json.getString("redirect_uri"),
+        String formId = json.getString("form_id", "");
+        if (formId.isEmpty()) {
+            // Sealed before forms were bound to a browser (an upgrade while the page was open).
+            throw AuthorizationError.shown("This sign-in form has expired; start again from the application");
+        }
+        String sessionId = json.getString("session_id", "");
+        return new Unsealed(new AuthorizationRequest(json.getString("client_id"), json.getString("redirect_uri"),
                 OAuthScopes.parse(json.getString("scope")), state.isEmpty() ? null : state,
-                challenge.isEmpty() ? null : challenge);
+                challenge.isEmpty() ? null : challenge), new FormBinding(formId,
+                json.getString("browser", ""), sessionId.isEmpty() ? null : sessionId));
     }
 
     private static byte[] hex(String text) {

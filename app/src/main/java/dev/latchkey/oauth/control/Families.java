@@ -22,7 +22,8 @@ public class Families {
     public enum Reason {
         CODE_REPLAYED("code_replayed"),
         REFRESH_TOKEN_REPLAYED("refresh_token_replayed"),
-        REVOKED_BY_CLIENT("revoked_by_client");
+        REVOKED_BY_CLIENT("revoked_by_client"),
+        REVOKED_BY_MEMBER("revoked_by_member");
 
         private final String wireName;
 

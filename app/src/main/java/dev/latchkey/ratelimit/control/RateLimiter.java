@@ -11,7 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code latchkey.ratelimit.default-seconds}, 100 per second, unless the credential carries its
  * own), and for failed authentication per client address and per claimed public id
  * ({@code latchkey.ratelimit.auth-failures} per {@code latchkey.ratelimit.auth-failures-seconds},
- * 20 per minute).
+ * 20 per minute). Password sign-in at {@code /oauth/authorize} counts its failures in the same
+ * per-address bucket (an address guessing passwords is an address guessing credentials), and per
+ * email at that address, with the same limit. There is deliberately no bucket per email alone:
+ * an attacker could keep it empty and lock the member out from everywhere (RFC 6749 §10.10
+ * asks for throttling, not lock-out).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -44,17 +48,41 @@ public class RateLimiter {
 
     /** Whether this address may still try to authenticate. */
     public Decision mayTry(String clientAddress) {
-        return buckets.peek("auth-failures:ip:" + clientAddress, failures());
+        return buckets.peek(byAddress(clientAddress), failures());
     }
 
     /** Counts a failed authentication; refused when the address or the claimed id has failed too often. */
     public Decision failed(String clientAddress, String claimedPublicId) {
-        Decision byAddress = buckets.take("auth-failures:ip:" + clientAddress, failures());
+        Decision byAddress = buckets.take(byAddress(clientAddress), failures());
         if (claimedPublicId == null) {
             return byAddress;
         }
         Decision byId = buckets.take("auth-failures:id:" + claimedPublicId, failures());
         return byAddress.allowed() ? byId : byAddress;
+    }
+
+    /** Whether a password sign-in for this email from this address may be tried (nothing is counted). */
+    public Decision mayTrySignIn(String clientAddress, String email) {
+        Decision byAddress = buckets.peek(byAddress(clientAddress), failures());
+        return byAddress.allowed() ? buckets.peek(byEmailAt(clientAddress, email), failures()) : byAddress;
+    }
+
+    /** Counts a failed password sign-in; refused once the address, or this email from it, has failed too often. */
+    public Decision signInFailed(String clientAddress, String email) {
+        Decision byAddress = buckets.take(byAddress(clientAddress), failures());
+        Decision byEmail = buckets.take(byEmailAt(clientAddress, email), failures());
+        return byAddress.allowed() ? byEmail : byAddress;
+    }
+
+    private static String byAddress(String clientAddress) {
+        return "auth-failures:ip:" + clientAddress;
+    }
+
+    /** Emails are hashed into the key: the buckets may live in a shared data grid. */
+    private static String byEmailAt(String clientAddress, String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return "auth-failures:email:" + dev.latchkey.crypto.control.Digests.sha256Hex(normalized) + ":ip:"
+                + clientAddress;
     }
 
     private Limit failures() {

@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,7 +31,7 @@ import java.util.Optional;
 
 /**
  * A site's OAuth clients. Confidential clients get a secret, shown once and kept sealed;
- * public clients get none. Redirect URIs are compared exactly.
+ * public clients get none. Redirect URIs follow {@link RedirectUris}.
  */
 @ApplicationScoped
 public class OAuthClients {
@@ -99,7 +98,7 @@ public class OAuthClients {
         caller.requireCovers(new Authority(site.teamId(), site.id(), environment, OAuthScopes.permissions(scopes),
                 OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), null, null), "an OAuth client");
         List<String> redirects = spec.redirectUris() == null ? List.of() : spec.redirectUris();
-        redirects.forEach(OAuthClients::validateRedirect);
+        redirects.forEach(RedirectUris::requireRegistrable);
         if (grants.contains("authorization_code") && redirects.isEmpty()) {
             throw new InvalidInputException("redirect_uris", "The code flow needs at least one redirect URI");
         }
@@ -210,21 +209,6 @@ public class OAuthClients {
             }
         }
         return set.toString(true);
-    }
-
-    private static void validateRedirect(String uri) {
-        try {
-            URI parsed = URI.create(uri);
-            boolean loopback = "http".equals(parsed.getScheme()) && ("127.0.0.1".equals(parsed.getHost())
-                    || "localhost".equals(parsed.getHost()) || "[::1]".equals(parsed.getHost()));
-            if (!parsed.isAbsolute() || parsed.getFragment() != null
-                    || !("https".equals(parsed.getScheme()) || loopback || !parsed.getScheme().startsWith("http"))) {
-                throw new InvalidInputException("redirect_uris", "'" + uri + "' must be an absolute https URI "
-                        + "(http only for loopback), without a fragment");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("redirect_uris", "'" + uri + "' is not a URI");
-        }
     }
 
     /** A client acting by itself at the OAuth endpoints, as an audit event names it. */

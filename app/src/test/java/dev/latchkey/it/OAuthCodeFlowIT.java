@@ -114,7 +114,7 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
                 "allow");
         assertEquals("state-123", redirect.get("state"), "state comes back untouched");
         Response tokens = exchange(redirect.get("code"), verifier);
-        tokens.then().statusCode(200).body("token_type", equalTo("Bearer")).body("scope", equalTo("read"))
+        tokens.then().statusCode(200).body("token_type", equalTo("Bearer")).body("scope", equalTo("read offline_access"))
                 .body("refresh_token", startsWith("ort_"));
         String access = tokens.path("access_token");
         api.as(access).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("oauth_token"))
@@ -151,7 +151,7 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
         Response issued = exchange(code, verifier);
         String firstRefresh = issued.path("refresh_token");
         Response rotated = refresh(firstRefresh);
-        rotated.then().statusCode(200).body("refresh_token", startsWith("ort_")).body("scope", equalTo("read write"));
+        rotated.then().statusCode(200).body("refresh_token", startsWith("ort_")).body("scope", equalTo("read write offline_access"));
         String secondRefresh = rotated.path("refresh_token");
         api.as((String) rotated.path("access_token")).get("/v1/whoami").then().statusCode(200);
         refresh(firstRefresh).then().statusCode(400).body("error", equalTo("invalid_grant"));

@@ -51,8 +51,17 @@ public class ClientAuthentication {
     @Inject
     AccessTokens tokens;
 
+    @Inject
+    RequestClient requestClient;
+
     /** A confidential client by its secret or assertion, or a public client by its id alone. */
     public OAuthClient identify(Presented presented) {
+        OAuthClient client = find(presented);
+        requestClient.identified(client);
+        return client;
+    }
+
+    private OAuthClient find(Presented presented) {
         boolean basic = presented.authorization() != null
                 && presented.authorization().regionMatches(true, 0, "Basic ", 0, 6);
         boolean assertion = presented.assertion() != null || presented.assertionType() != null;

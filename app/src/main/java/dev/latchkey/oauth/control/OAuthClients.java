@@ -50,7 +50,7 @@ public class OAuthClients {
 
     /** What a client is registered with. */
     public record Spec(String name, String type, String environment, List<String> redirectUris,
-                       List<String> grantTypes, List<String> scopes, String jwks) {
+                       List<String> grantTypes, List<String> scopes, String jwks, List<String> allowedOrigins) {
     }
 
     @PersistenceContext
@@ -106,13 +106,18 @@ public class OAuthClients {
         OAuthClient client = new OAuthClient(site.teamId(), site.id(), spec.name().trim(), spec.type(), environment,
                 redirects, grants, scopes, creator, clock.instant());
         String secret = client.confidential() ? newSecret(client) : null;
+        if (spec.allowedOrigins() != null) {
+            spec.allowedOrigins().forEach(ClientOrigins::requireValid);
+            client.allowOrigins(spec.allowedOrigins().stream().distinct().toList());
+        }
         if (spec.jwks() != null) {
             client.registerKeys(publicKeys(spec.jwks()));
         }
         em.persist(client);
         audit.record(site.teamId(), site.id(), "oauth_client.created", target(client), Map.of(
                 "type", client.type(), "environment", client.environment(), "grant_types", grants, "scopes", scopes,
-                "redirect_uris", redirects, "registered_keys", client.jwks() != null));
+                "redirect_uris", redirects, "allowed_origins", ClientOrigins.of(client),
+                "registered_keys", client.jwks() != null));
         return new Registered(client, secret);
     }
 

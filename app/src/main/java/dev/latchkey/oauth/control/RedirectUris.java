@@ -71,8 +71,10 @@ public final class RedirectUris {
             if (!"https".equals(parsed.getScheme()) && !"http".equals(parsed.getScheme())) {
                 return Optional.empty();
             }
+            int port = parsed.getPort();
+            boolean defaultPort = port == ("https".equals(parsed.getScheme()) ? 443 : 80);
             return Optional.of(parsed.getScheme() + "://" + parsed.getHost()
-                    + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort()));
+                    + (port < 0 || defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

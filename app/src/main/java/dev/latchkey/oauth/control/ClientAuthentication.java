@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -111,8 +112,9 @@ public class ClientAuthentication {
             throw failed();
         }
         String issuer = tokens.issuer();
-        OAuthClient client = jwts.assertion(jwt, Set.of(issuer, issuer + "/oauth/token",
-                issuer + "/oauth/" + presented.endpoint())).orElseThrow(ClientAuthentication::failed);
+        Set<String> audiences = new HashSet<>(List.of(issuer, issuer + "/oauth/token",
+                issuer + "/oauth/" + presented.endpoint()));
+        OAuthClient client = jwts.assertion(jwt, audiences).orElseThrow(ClientAuthentication::failed);
         // RFC 7521 §4.2: a client_id sent along must name the same client.
         if (presented.clientId() != null && !presented.clientId().equals(client.id())) {
             throw failed();

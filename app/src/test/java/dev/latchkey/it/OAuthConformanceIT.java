@@ -23,9 +23,11 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -125,6 +127,21 @@ class OAuthConformanceIT extends DeployedLatchkey {
         TokenResponse elsewhere = clientCredentials(new PrivateKeyJWT(clientId,
                 URI.create("https://other.example/oauth/token"), JWSAlgorithm.ES256, key.toECPrivateKey(), "k1", null));
         assertEquals("invalid_client", elsewhere.toErrorResponse().getErrorObject().getCode());
+        java.util.Date now = new java.util.Date();
+        var aud = List.of(new com.nimbusds.oauth2.sdk.id.Audience(ISSUER));
+        TokenResponse longLived = clientCredentials(new PrivateKeyJWT(new JWTAuthenticationClaimsSet(clientId, aud,
+                new java.util.Date(now.getTime() + 3_600_000), null, now, new JWTID()), JWSAlgorithm.ES256,
+                key.toECPrivateKey(), "k1", null));
+        assertEquals("invalid_client", longLived.toErrorResponse().getErrorObject().getCode(), "exp an hour away");
+        TokenResponse otherSubject = clientCredentials(new PrivateKeyJWT(new JWTAuthenticationClaimsSet(
+                new com.nimbusds.oauth2.sdk.id.Issuer(clientId.getValue()), new ClientID("client_someoneelse"), aud,
+                new java.util.Date(now.getTime() + 60_000), null, now, new JWTID()), JWSAlgorithm.ES256,
+                key.toECPrivateKey(), "k1", null));
+        assertEquals("invalid_client", otherSubject.toErrorResponse().getErrorObject().getCode(), "sub != iss");
+        TokenResponse toTheIssuer = clientCredentials(new PrivateKeyJWT(new JWTAuthenticationClaimsSet(clientId, aud,
+                new java.util.Date(now.getTime() + 60_000), null, now, new JWTID()), JWSAlgorithm.ES256,
+                key.toECPrivateKey(), "k1", null));
+        assertTrue(toTheIssuer.indicatesSuccess(), "aud = the issuer is accepted too");
     }
 
     @Test

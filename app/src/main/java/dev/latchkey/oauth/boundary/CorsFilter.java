@@ -57,20 +57,21 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String origin = request.getHeaderString(ORIGIN);
-        if (origin == null || HttpMethod.OPTIONS.equals(request.getMethod())) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             return;
         }
-        CorsRules.routeOf(path(request)).ifPresent(kind -> CorsRules.actual(kind, origin,
-                        kind == CorsRules.Kind.CLIENT && requestClient.client()
+        CorsRules.routeOf(path(request)).ifPresent(kind -> {
+            String origin = request.getHeaderString(ORIGIN);
+            if (kind == CorsRules.Kind.CLIENT) {
+                // The answer differs by origin: caches must know, whether or not this request sent one.
+                response.getHeaders().add("Vary", ORIGIN);
+            }
+            if (origin != null) {
+                CorsRules.actual(kind, origin, kind == CorsRules.Kind.CLIENT && requestClient.client()
                                 .map(client -> ClientOrigins.of(client).contains(origin)).orElse(false))
-                .forEach((name, value) -> {
-                    if ("Vary".equals(name)) {
-                        response.getHeaders().add(name, value);
-                    } else {
-                        response.getHeaders().putSingle(name, value);
-                    }
-                }));
+                        .forEach((name, value) -> response.getHeaders().putSingle(name, value));
+            }
+        });
     }
 
     private static String path(ContainerRequestContext request) {

@@ -67,14 +67,14 @@ public final class CorsRules {
         return headers;
     }
 
-    /** The headers of an actual answer to a request that sent {@code Origin}. */
+    /**
+     * The headers of an actual answer to a request that sent {@code Origin} (a CLIENT route's
+     * answers also carry {@code Vary: Origin}, sent or not).
+     */
     public static Map<String, String> actual(Kind kind, String origin, boolean originOfTheClient) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (kind == Kind.CLIENT) {
-            headers.put("Vary", "Origin");
-            if (!originOfTheClient) {
-                return headers;
-            }
+        if (kind == Kind.CLIENT && !originOfTheClient) {
+            return headers;
         }
         headers.put("Access-Control-Allow-Origin", kind == Kind.PUBLIC ? "*" : origin);
         headers.put("Access-Control-Expose-Headers", EXPOSED);

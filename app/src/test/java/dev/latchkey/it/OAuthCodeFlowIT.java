@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -109,7 +111,7 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
                 "allow");
         assertEquals("state-123", redirect.get("state"), "state comes back untouched");
         Response tokens = exchange(redirect.get("code"), verifier);
-        tokens.then().statusCode(200).body("token_type", equalTo("Bearer")).body("scope", equalTo("read"))
+        tokens.then().statusCode(200).body("token_type", equalTo("Bearer")).body("scope", equalTo("read offline_access"))
                 .body("refresh_token", startsWith("ort_"));
         String access = tokens.path("access_token");
         api.as(access).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("oauth_token"))
@@ -146,7 +148,7 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
         Response issued = exchange(code, verifier);
         String firstRefresh = issued.path("refresh_token");
         Response rotated = refresh(firstRefresh);
-        rotated.then().statusCode(200).body("refresh_token", startsWith("ort_")).body("scope", equalTo("read write"));
+        rotated.then().statusCode(200).body("refresh_token", startsWith("ort_")).body("scope", equalTo("read write offline_access"));
         String secondRefresh = rotated.path("refresh_token");
         api.as((String) rotated.path("access_token")).get("/v1/whoami").then().statusCode(200);
         refresh(firstRefresh).then().statusCode(400).body("error", equalTo("invalid_grant"));
@@ -215,10 +217,50 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
     @Test
     void anIndependentOAuthLibraryCompletesTheCodeFlowWithPkce() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
+        TokenResponse tokens = nimbusCodeFlow(URI.create(REDIRECT), verifier);
+        assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
+        assertNotNull(tokens.toSuccessResponse().getTokens().getRefreshToken());
+        api.as(tokens.toSuccessResponse().getTokens().getAccessToken().getValue()).get("/v1/whoami").then()
+                .statusCode(200).body("member.id", equalTo(team.ownerId()));
+    }
+
+    /**
+     * RFC 8252 §7.3 and RFC 7009 with the Nimbus SDK: a native app on an ephemeral loopback port
+     * (the client registered port 9) signs in, refreshes, and signs out by revoking its refresh
+     * token as a public client; the family is gone.
+     */
+    @Test
+    void aNativeAppOnAnEphemeralPortSignsInRefreshesAndSignsOutWithTheNimbusSdk() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        TokenResponse tokens = nimbusCodeFlow(URI.create("http://127.0.0.1:" + port + "/callback"), new CodeVerifier());
+        assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
+        assertEquals(new Scope("read", "offline_access"), tokens.toSuccessResponse().getTokens().getAccessToken()
+                .getScope(), "offline_access granted stays in scope");
+        URI tokenEndpoint = URI.create(Api.baseOf(api) + "/oauth/token");
+        var refreshToken = tokens.toSuccessResponse().getTokens().getRefreshToken();
+        TokenResponse refreshed = TokenResponse.parse(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new RefreshTokenGrant(refreshToken), null).toHTTPRequest().send());
+        assertTrue(refreshed.indicatesSuccess(), () -> refreshed.toErrorResponse().getErrorObject().toString());
+        var rotated = refreshed.toSuccessResponse().getTokens().getRefreshToken();
+        var revocation = new TokenRevocationRequest(URI.create(Api.baseOf(api) + "/oauth/revoke"),
+                new ClientID(clientId), rotated).toHTTPRequest().send();
+        assertEquals(200, revocation.getStatusCode(), revocation.getBody());
+        TokenResponse afterSignOut = TokenResponse.parse(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new RefreshTokenGrant(rotated), null).toHTTPRequest().send());
+        assertEquals("invalid_grant", afterSignOut.toErrorResponse().getErrorObject().getCode());
+        assertError(api.as(refreshed.toSuccessResponse().getTokens().getAccessToken().getValue()).get("/v1/whoami"),
+                401, "unauthorized");
+    }
+
+    /** The code flow as the Nimbus SDK builds and reads it; the sign-in page is played as a browser. */
+    private TokenResponse nimbusCodeFlow(URI redirect, CodeVerifier verifier) throws Exception {
         State state = new State();
         URI authorize = new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(
                 new ResponseType(ResponseType.Value.CODE), new ClientID(clientId))
-                .redirectionURI(URI.create(REDIRECT)).scope(new Scope("read", "offline_access")).state(state)
+                .redirectionURI(redirect).scope(new Scope("read", "offline_access")).state(state)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .endpointURI(URI.create(Api.baseOf(api) + "/oauth/authorize")).build().toURI();
         Map<String, String> parameters = query(authorize.toString());
@@ -226,17 +268,14 @@ class OAuthCodeFlowIT extends DeployedLatchkey {
         Response page = browser.authorize(parameters);
         String location = browser.post(page, Map.of("email", ownerEmail, "password", PASSWORD, "decision", "allow"))
                 .header("Location");
+        assertTrue(location.startsWith(redirect + "?"), location);
         AuthorizationResponse response = AuthorizationResponse.parse(URI.create(location));
         assertTrue(response.indicatesSuccess());
         assertEquals(state, response.getState());
         AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
-        TokenResponse tokens = TokenResponse.parse(new TokenRequest(URI.create(Api.baseOf(api) + "/oauth/token"),
-                new ClientID(clientId), new AuthorizationCodeGrant(code, URI.create(REDIRECT), verifier))
+        return TokenResponse.parse(new TokenRequest(URI.create(Api.baseOf(api) + "/oauth/token"),
+                new ClientID(clientId), new AuthorizationCodeGrant(code, redirect, verifier))
                 .toHTTPRequest().send());
-        assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
-        assertNotNull(tokens.toSuccessResponse().getTokens().getRefreshToken());
-        api.as(tokens.toSuccessResponse().getTokens().getAccessToken().getValue()).get("/v1/whoami").then()
-                .statusCode(200).body("member.id", equalTo(team.ownerId()));
     }
 
     /**

@@ -55,8 +55,8 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
         if (resolved.route().has("site")) {
             requireReach(caller, request.getUriInfo().getPathParameters().getFirst("site"));
         }
-        rule.refusalFor(caller).ifPresent(refusal -> {
-            throw new NotPermittedException(refusal);
+        rule.refusal(caller).ifPresent(refusal -> {
+            throw refusal;
         });
     }
 

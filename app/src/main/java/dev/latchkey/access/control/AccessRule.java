@@ -3,6 +3,8 @@ package dev.latchkey.access.control;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.control.Role;
+import dev.latchkey.problems.control.LacksPermissionException;
+import dev.latchkey.problems.control.NotPermittedException;
 import java.util.Optional;
 
 /**
@@ -23,15 +25,28 @@ public record AccessRule(Audience audience, Permission permission, Standing stan
 
     /** Why this caller may not call the route, or empty when it may. */
     public Optional<String> refusalFor(Caller caller) {
+        return refusal(caller).map(RuntimeException::getMessage);
+    }
+
+    /**
+     * The same, as the refusal to throw: a missing permission says so in its bearer challenge
+     * (RFC 6750 §3.1 {@code insufficient_scope}).
+     */
+    public Optional<NotPermittedException> refusal(Caller caller) {
         if (isPublic()) {
             return Optional.empty();
         }
         if (!audience.admits(caller)) {
-            return Optional.of(audience.refusal());
+            return Optional.of(new NotPermittedException(audience.refusal()));
         }
         if (permission != null && !caller.permissions().contains(permission)) {
-            return Optional.of("This credential lacks the '" + permission.wireName() + "' permission");
+            return Optional.of(new LacksPermissionException(permission.wireName(),
+                    "This credential lacks the '" + permission.wireName() + "' permission"));
         }
+        return standingRefusal(caller).map(NotPermittedException::new);
+    }
+
+    private Optional<String> standingRefusal(Caller caller) {
         if (standing == Standing.OWNER && (caller.member() == null || caller.member().role() != Role.OWNER)) {
             return Optional.of("Only team owners may do this");
         }

@@ -64,7 +64,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         refuseCredentialsInQuery(request.getUriInfo().getQueryParameters());
         String token = PresentedCredential.from(request.getHeaderString(HttpHeaders.AUTHORIZATION),
                         request.getHeaderString(API_KEY_HEADER))
-                .orElseThrow(() -> new NotAuthenticatedException(
+                .orElseThrow(() -> NotAuthenticatedException.noCredential(
                         "No credential provided; send 'Authorization: Bearer <token>'"));
         String address = current.clientAddress();
         Decision mayTry = limiter.mayTry(address);

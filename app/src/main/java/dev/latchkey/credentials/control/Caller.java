@@ -98,7 +98,8 @@ public record Caller(CredentialKind kind, String credentialId, String credential
 
     public Caller require(Permission permission) {
         if (!permissions().contains(permission)) {
-            throw new NotPermittedException("This credential lacks the '" + permission.wireName() + "' permission");
+            throw new dev.latchkey.problems.control.LacksPermissionException(permission.wireName(),
+                    "This credential lacks the '" + permission.wireName() + "' permission");
         }
         return this;
     }

@@ -36,7 +36,7 @@ public final class PresentedCredential {
         return switch (scheme) {
             case "bearer" -> value;
             case "basic" -> fromBasic(value);
-            default -> throw new NotAuthenticatedException(
+            default -> throw NotAuthenticatedException.noCredential(
                     "Unsupported authorization scheme; use 'Authorization: Bearer <token>'");
         };
     }

@@ -10,6 +10,7 @@ import dev.latchkey.paging.control.Pages;
 import dev.latchkey.problems.control.InsufficientScopeException;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.NoSuchResourceException;
+import dev.latchkey.problems.control.LacksPermissionException;
 import dev.latchkey.problems.control.NotPermittedException;
 import dev.latchkey.scopes.control.FieldPolicy;
 import dev.latchkey.scopes.control.ScopePolicies;
@@ -136,8 +137,8 @@ public class Documents {
                     + "whose environment chooses live or test data");
         }
         if (!caller.mayOnType(type, needed)) {
-            throw new NotPermittedException("This credential lacks the '" + needed.wireName() + "' permission"
-                    + " for " + type);
+            throw new LacksPermissionException(needed.wireName(), "This credential lacks the '" + needed.wireName()
+                    + "' permission for " + type);
         }
         return caller.environment();
     }

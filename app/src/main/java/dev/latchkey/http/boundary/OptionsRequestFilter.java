@@ -11,13 +11,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Latchkey declares no OPTIONS route (it serves no browser cross-origin calls). Jersey would answer
+ * Latchkey declares no OPTIONS route; the CORS preflights of the OAuth endpoints are answered
+ * before this, by {@code dev.latchkey.oauth.boundary.CorsFilter}. Jersey would answer
  * one with its own generated handler, which has no route in the access policy (a 500); it is
  * refused here instead, 405 in the error shape.
  */
 @Provider
 @PreMatching
-@Priority(Priorities.AUTHENTICATION - 94)
+@Priority(Priorities.AUTHENTICATION - 93)
 public class OptionsRequestFilter implements ContainerRequestFilter {
 
     @Override

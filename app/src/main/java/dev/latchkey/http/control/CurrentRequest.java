@@ -57,7 +57,7 @@ public class CurrentRequest {
     /** The authenticated caller; public endpoints have none. */
     public Caller caller() {
         if (caller == null) {
-            throw new NotAuthenticatedException("No credential provided");
+            throw NotAuthenticatedException.noCredential("No credential provided");
         }
         return caller;
     }

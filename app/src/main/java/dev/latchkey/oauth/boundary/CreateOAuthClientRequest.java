@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** {@code POST /v1/sites/{site}/oauth-clients}. */
+/**
+ * {@code POST /v1/sites/{site}/oauth-clients}; {@code allowed_origins} absent: the origins of the
+ * redirect URIs.
+ */
 public record CreateOAuthClientRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull String type,
@@ -13,5 +16,6 @@ public record CreateOAuthClientRequest(
         @Size(max = 20) List<String> redirectUris,
         List<String> grantTypes,
         List<String> scopes,
-        java.util.Map<String, Object> jwks) {
+        java.util.Map<String, Object> jwks,
+        @Size(max = 20) List<String> allowedOrigins) {
 }

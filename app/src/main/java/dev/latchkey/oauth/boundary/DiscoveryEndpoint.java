@@ -1,6 +1,8 @@
 package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.oauth.control.AccessTokens;
+import dev.latchkey.oauth.control.ClientAuthentication;
+import dev.latchkey.oauth.control.ClientJwts;
 import dev.latchkey.oauth.control.OAuthScopes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +38,19 @@ public class DiscoveryEndpoint {
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
-        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post",
-                "none"));
-        metadata.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        // "none": public clients, at the token endpoint and (to sign out) the revocation endpoint;
+        // introspection is for confidential clients only. The algorithms are exactly those verified.
+        List<String> withNone = new ArrayList<>(ClientAuthentication.METHODS);
+        withNone.add("none");
+        metadata.put("token_endpoint_auth_methods_supported", withNone);
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", ClientJwts.ALGORITHMS);
+        metadata.put("revocation_endpoint_auth_methods_supported", withNone);
+        metadata.put("revocation_endpoint_auth_signing_alg_values_supported", ClientJwts.ALGORITHMS);
+        metadata.put("introspection_endpoint_auth_methods_supported", ClientAuthentication.METHODS);
+        metadata.put("introspection_endpoint_auth_signing_alg_values_supported", ClientJwts.ALGORITHMS);
         metadata.put("scopes_supported", OAuthScopes.SUPPORTED);
-        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256"));
+        // RFC 9207: the authorization response carries iss (against mix-up attacks).
+        metadata.put("authorization_response_iss_parameter_supported", true);
         return metadata;
     }
 }

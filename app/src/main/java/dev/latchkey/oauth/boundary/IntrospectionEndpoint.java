@@ -4,17 +4,16 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.OAuthException;
-import dev.latchkey.oauth.control.TokenGrants;
+import dev.latchkey.oauth.control.ClientAuthentication;
 import dev.latchkey.oauth.entity.OAuthClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
@@ -31,17 +30,16 @@ import java.util.Map;
 public class IntrospectionEndpoint {
 
     @Inject
-    TokenGrants grants;
+    ClientAuthentication authentication;
 
     @Inject
     AccessTokens tokens;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Map<String, Object> introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                         @FormParam("token") String token, @FormParam("client_id") String clientId,
-                                         @FormParam("client_secret") String clientSecret) {
-        OAuthClient caller = grants.authenticate(authorization, clientId, clientSecret);
+    public Map<String, Object> introspect(@BeanParam ClientCredentialsForm credentials,
+                                         @FormParam("token") String token) {
+        OAuthClient caller = authentication.authenticate(credentials.at("introspect"));
         if (token == null || token.isBlank()) {
             throw OAuthException.invalidRequest("token is required");
         }

@@ -49,7 +49,8 @@ public class OAuthClientsResource {
         Caller caller = request.caller();
         var registered = clients.create(caller, sites.find(caller, siteId), new OAuthClients.Spec(body.name(),
                 body.type(), body.environment(), body.redirectUris(), body.grantTypes(), body.scopes(),
-                body.jwks() == null ? null : dev.latchkey.http.control.Json.JSONB.toJson(body.jwks())));
+                body.jwks() == null ? null : dev.latchkey.http.control.Json.JSONB.toJson(body.jwks()),
+                body.allowedOrigins()));
         return Response.status(Response.Status.CREATED)
                 .entity(OAuthClientView.of(registered.client(), registered.secret())).build();
     }

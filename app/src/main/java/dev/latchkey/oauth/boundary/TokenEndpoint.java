@@ -1,17 +1,17 @@
 package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.oauth.control.AccessTokens;
+import dev.latchkey.oauth.control.ClientAuthentication;
 import dev.latchkey.oauth.control.OAuthException;
 import dev.latchkey.oauth.control.TokenGrants;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -28,18 +28,20 @@ public class TokenEndpoint {
     @Inject
     TokenGrants grants;
 
+    @Inject
+    ClientAuthentication authentication;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response token(@BeanParam ClientCredentialsForm credentials,
                           @FormParam("grant_type") String grantType, @FormParam("scope") String scope,
-                          @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
                           @FormParam("code") String code, @FormParam("redirect_uri") String redirectUri,
                           @FormParam("code_verifier") String codeVerifier,
                           @FormParam("refresh_token") String refreshToken) {
         if (grantType == null || grantType.isBlank()) {
             throw OAuthException.invalidRequest("grant_type is required");
         }
-        var client = grants.identify(authorization, clientId, clientSecret);
+        var client = authentication.identify(credentials.at("token"));
         TokenGrants.Granted granted = switch (grantType) {
             case "client_credentials" -> grants.clientCredentials(client, scope);
             case "authorization_code" -> grants.authorizationCode(client, code, redirectUri, codeVerifier);
@@ -52,7 +54,7 @@ public class TokenEndpoint {
         body.put("access_token", issued.jwt());
         body.put("token_type", "Bearer");
         body.put("expires_in", Duration.between(Instant.now(), issued.expiresAt()).toSeconds() + 1);
-        body.put("scope", String.join(" ", issued.scopes()));
+        body.put("scope", String.join(" ", granted.scopes()));
         if (granted.refreshToken() != null) {
             body.put("refresh_token", granted.refreshToken());
         }

@@ -70,6 +70,8 @@ public class AuthorizationCodes {
         if (!found.expiresAt().isAfter(clock.instant())) {
             throw invalidGrant("The authorization code has expired");
         }
+        // RFC 6749 §4.1.3: identical to the authorization request's, which RedirectUris accepted
+        // (with its loopback port), so plain equality here, never a second matching rule.
         if (!found.redirectUri().equals(redirectUri)) {
             throw invalidGrant("redirect_uri does not match the authorization request");
         }

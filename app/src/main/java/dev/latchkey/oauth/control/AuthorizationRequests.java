@@ -62,7 +62,7 @@ public class AuthorizationRequests {
         if (redirect == null && client.redirectUris().size() == 1) {
             redirect = client.redirectUris().get(0);
         }
-        if (redirect == null || !client.redirectUris().contains(redirect)) {
+        if (!RedirectUris.accepts(client.redirectUris(), redirect)) {
             throw AuthorizationError.shown("The redirect URI is not registered for this client");
         }
         if (!"code".equals(responseType)) {

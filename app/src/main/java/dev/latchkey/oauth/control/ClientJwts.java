@@ -34,6 +34,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * JWTs a client signs itself to call the API: {@code iss} = client id, {@code sub},
@@ -46,6 +48,10 @@ import java.util.Optional;
 public class ClientJwts {
 
     static final Duration MAX_LIFETIME = Duration.ofHours(1);
+    /** A client assertion is made for one request: Nimbus and most libraries give it 5 minutes or less. */
+    static final Duration MAX_ASSERTION_LIFETIME = Duration.ofMinutes(10);
+    /** The algorithms verified, here and for client authentication (the metadata lists exactly these). */
+    public static final List<String> ALGORITHMS = List.of("HS256", "ES256", "RS256");
     static final Duration SKEW = Duration.ofSeconds(60);
 
     @PersistenceContext
@@ -66,12 +72,8 @@ public class ClientJwts {
     public Optional<Caller> verify(SignedJWT jwt) {
         try {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            OAuthClient client = !Ids.isStorable(claims.getIssuer()) ? null
-                    : em.find(OAuthClient.class, claims.getIssuer());
-            if (client == null || !signatureValid(jwt, client) || !claimsValid(claims)) {
-                return Optional.empty();
-            }
-            if (!self.firstUse(client.id(), claims.getJWTID(), claims.getExpirationTime().toInstant())) {
+            OAuthClient client = verified(jwt, this::claimsValid).orElse(null);
+            if (client == null) {
                 return Optional.empty();
             }
             Site site = em.find(Site.class, client.siteId());
@@ -88,6 +90,33 @@ public class ClientJwts {
                     Caller.authority(teamRef, siteRef, null, client.environment(), OAuthScopes.permissions(scopes),
                             OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), expiresAt),
                     expiresAt, null));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A client authenticating itself with a JWT at an OAuth endpoint (RFC 7523 §2.2 and §3,
+     * OIDC Core §9: {@code private_key_jwt} and {@code client_secret_jwt}): {@code iss} and
+     * {@code sub} are the client id, {@code aud} names one of {@code audiences} (the endpoint
+     * or the issuer), {@code exp} is at most {@link #MAX_ASSERTION_LIFETIME} away, and the
+     * {@code jti} is accepted once, like any client-signed JWT.
+     */
+    public Optional<OAuthClient> assertion(SignedJWT jwt, Set<String> audiences) {
+        return verified(jwt, claims -> assertionClaimsValid(claims, audiences));
+    }
+
+    /** Signature by the issuing client, then the claims, then (only then) the jti is spent. */
+    private Optional<OAuthClient> verified(SignedJWT jwt, Predicate<JWTClaimsSet> claimsValid) {
+        try {
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            OAuthClient client = !Ids.isStorable(claims.getIssuer()) ? null
+                    : em.find(OAuthClient.class, claims.getIssuer());
+            if (client == null || !signatureValid(jwt, client) || !claimsValid.test(claims)
+                    || !self.firstUse(client.id(), claims.getJWTID(), claims.getExpirationTime().toInstant())) {
+                return Optional.empty();
+            }
+            return Optional.of(client);
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }
@@ -146,5 +175,21 @@ public class ClientJwts {
         Instant expires = claims.getExpirationTime().toInstant();
         return expires.isAfter(now) && !issued.isAfter(now.plus(SKEW)) && expires.isAfter(issued)
                 && Duration.between(issued, expires).compareTo(MAX_LIFETIME) <= 0;
+    }
+
+    /** {@code iat} is optional in RFC 7523 §3; a short {@code exp} bounds how long a jti is kept. */
+    private boolean assertionClaimsValid(JWTClaimsSet claims, Set<String> audiences) {
+        Instant now = clock.instant();
+        if (claims.getJWTID() == null || claims.getExpirationTime() == null || claims.getAudience() == null
+                || !claims.getIssuer().equals(claims.getSubject())
+                || claims.getAudience().stream().noneMatch(audiences::contains)) {
+            return false;
+        }
+        Instant expires = claims.getExpirationTime().toInstant();
+        Instant issued = claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant();
+        Instant notBefore = claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant();
+        return expires.isAfter(now) && !expires.isAfter(now.plus(MAX_ASSERTION_LIFETIME).plus(SKEW))
+                && (issued == null || !issued.isAfter(now.plus(SKEW)))
+                && (notBefore == null || !notBefore.isAfter(now.plus(SKEW)));
     }
 }

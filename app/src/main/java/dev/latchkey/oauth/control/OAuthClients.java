@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,7 +31,7 @@ import java.util.Optional;
 
 /**
  * A site's OAuth clients. Confidential clients get a secret, shown once and kept sealed;
- * public clients get none. Redirect URIs are compared exactly.
+ * public clients get none. Redirect URIs follow {@link RedirectUris}.
  */
 @ApplicationScoped
 public class OAuthClients {
@@ -51,7 +50,7 @@ public class OAuthClients {
 
     /** What a client is registered with. */
     public record Spec(String name, String type, String environment, List<String> redirectUris,
-                       List<String> grantTypes, List<String> scopes, String jwks) {
+                       List<String> grantTypes, List<String> scopes, String jwks, List<String> allowedOrigins) {
     }
 
     @PersistenceContext
@@ -99,7 +98,7 @@ public class OAuthClients {
         caller.requireCovers(new Authority(site.teamId(), site.id(), environment, OAuthScopes.permissions(scopes),
                 OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), null, null), "an OAuth client");
         List<String> redirects = spec.redirectUris() == null ? List.of() : spec.redirectUris();
-        redirects.forEach(OAuthClients::validateRedirect);
+        redirects.forEach(RedirectUris::requireRegistrable);
         if (grants.contains("authorization_code") && redirects.isEmpty()) {
             throw new InvalidInputException("redirect_uris", "The code flow needs at least one redirect URI");
         }
@@ -107,13 +106,18 @@ public class OAuthClients {
         OAuthClient client = new OAuthClient(site.teamId(), site.id(), spec.name().trim(), spec.type(), environment,
                 redirects, grants, scopes, creator, clock.instant());
         String secret = client.confidential() ? newSecret(client) : null;
+        if (spec.allowedOrigins() != null) {
+            spec.allowedOrigins().forEach(ClientOrigins::requireValid);
+            client.allowOrigins(spec.allowedOrigins().stream().distinct().toList());
+        }
         if (spec.jwks() != null) {
             client.registerKeys(publicKeys(spec.jwks()));
         }
         em.persist(client);
         audit.record(site.teamId(), site.id(), "oauth_client.created", target(client), Map.of(
                 "type", client.type(), "environment", client.environment(), "grant_types", grants, "scopes", scopes,
-                "redirect_uris", redirects, "registered_keys", client.jwks() != null));
+                "redirect_uris", redirects, "allowed_origins", ClientOrigins.of(client),
+                "registered_keys", client.jwks() != null));
         return new Registered(client, secret);
     }
 
@@ -210,21 +214,6 @@ public class OAuthClients {
             }
         }
         return set.toString(true);
-    }
-
-    private static void validateRedirect(String uri) {
-        try {
-            URI parsed = URI.create(uri);
-            boolean loopback = "http".equals(parsed.getScheme()) && ("127.0.0.1".equals(parsed.getHost())
-                    || "localhost".equals(parsed.getHost()) || "[::1]".equals(parsed.getHost()));
-            if (!parsed.isAbsolute() || parsed.getFragment() != null
-                    || !("https".equals(parsed.getScheme()) || loopback || !parsed.getScheme().startsWith("http"))) {
-                throw new InvalidInputException("redirect_uris", "'" + uri + "' must be an absolute https URI "
-                        + "(http only for loopback), without a fragment");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("redirect_uris", "'" + uri + "' is not a URI");
-        }
     }
 
     /** A client acting by itself at the OAuth endpoints, as an audit event names it. */

@@ -69,14 +69,18 @@ public class RefreshTokens {
         return found;
     }
 
+    /** The refresh token presented, if it is genuine (whoever it was issued to). */
+    public java.util.Optional<OAuthRefreshToken> find(String presented) {
+        return TokenFormat.parse(presented).filter(t -> PREFIX.equals(t.prefix()))
+                .map(token -> {
+                    OAuthRefreshToken found = em.find(OAuthRefreshToken.class, PREFIX + token.publicId());
+                    return found != null && hasher.matches(token.value(), found.hashKeyId(), found.secretHash())
+                            ? found : null;
+                });
+    }
+
     /** RFC 7009 for refresh tokens: revoking one revokes its family. */
-    public void revoke(String presented, String clientId) {
-        TokenFormat.parse(presented).filter(t -> PREFIX.equals(t.prefix())).ifPresent(token -> {
-            OAuthRefreshToken found = em.find(OAuthRefreshToken.class, PREFIX + token.publicId());
-            if (found != null && found.clientId().equals(clientId)
-                    && hasher.matches(token.value(), found.hashKeyId(), found.secretHash())) {
-                families.revoke(found.familyId(), clientId, Families.Reason.REVOKED_BY_CLIENT);
-            }
-        });
+    public void revoke(OAuthRefreshToken token) {
+        families.revoke(token.familyId(), token.clientId(), Families.Reason.REVOKED_BY_CLIENT);
     }
 }

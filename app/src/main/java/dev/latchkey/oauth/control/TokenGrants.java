@@ -2,44 +2,35 @@ package dev.latchkey.oauth.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.identifiers.control.Ids;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.oauth.entity.OAuthCode;
 import dev.latchkey.oauth.entity.OAuthRefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The grants of the token endpoint — client credentials (RFC 6749 §4.4), authorization code
- * with PKCE (§4.1, RFC 7636) and refresh token with rotation (§6) — and the client
- * authentication they share (§2.3.1: HTTP Basic or form parameters, never both). Each grant
- * is one transaction that commits even when it refuses, so that replay revocations stick.
+ * with PKCE (§4.1, RFC 7636) and refresh token with rotation (§6) — and revocation (RFC 7009)
+ * for the client a {@link ClientAuthentication} found. Each grant is one transaction that
+ * commits even when it refuses, so that replay revocations stick.
  */
 @ApplicationScoped
 public class TokenGrants {
 
-    /** What the token endpoint answers. */
-    public record Granted(AccessTokens.Issued access, String refreshToken) {
+    /**
+     * What the token endpoint answers; {@code scopes} is what was granted, {@code offline_access}
+     * included when a refresh token comes with it (RFC 6749 §5.1).
+     */
+    public record Granted(AccessTokens.Issued access, String refreshToken, List<String> scopes) {
 
         @Override
         public String toString() {
             return "Granted[" + access.jti() + "]";
         }
     }
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    OAuthClients clients;
 
     @Inject
     AccessTokens tokens;
@@ -52,53 +43,6 @@ public class TokenGrants {
 
     @Inject
     AuditLog audit;
-
-    /**
-     * The client making the request: a confidential client by its secret, or a public client
-     * by its id alone. Anything else is 401 {@code invalid_client}.
-     */
-    public OAuthClient identify(String authorization, String formClientId, String formSecret) {
-        String clientId = formClientId;
-        String secret = formSecret;
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            if (formSecret != null) {
-                throw OAuthException.invalidRequest("Use one client authentication method, not two");
-            }
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw OAuthException.invalidClient("Malformed Basic credentials");
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw OAuthException.invalidClient("Malformed Basic credentials");
-            }
-            clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-        }
-        if (secret == null || secret.isEmpty()) {
-            OAuthClient client = !Ids.isStorable(clientId) ? null : em.find(OAuthClient.class, clientId);
-            if (client != null && !client.confidential()) {
-                return client;
-            }
-            throw OAuthException.invalidClient("Client authentication failed");
-        }
-        return clients.authenticate(clientId, secret)
-                .orElseThrow(() -> OAuthException.invalidClient("Client authentication failed"));
-    }
-
-    /**
-     * The same, for endpoints only confidential clients may call (revocation, introspection).
-     * Reads only, so no transaction: a known client is answered from the credential cache.
-     */
-    public OAuthClient authenticate(String authorization, String formClientId, String formSecret) {
-        OAuthClient client = identify(authorization, formClientId, formSecret);
-        if (!client.confidential()) {
-            throw OAuthException.invalidClient("This endpoint needs client authentication");
-        }
-        return client;
-    }
 
     /**
      * RFC 6749 §4.4: a token for the client itself, with at most the client's scopes; never a
@@ -114,7 +58,7 @@ public class TokenGrants {
         if (!client.scopes().containsAll(granted) || granted.contains(OAuthScopes.OFFLINE_ACCESS)) {
             throw new OAuthException(400, "invalid_scope", "The client is not allowed these scopes");
         }
-        return new Granted(tokens.issue(client, client.id(), granted, null), null);
+        return new Granted(tokens.issue(client, client.id(), granted, null), null, granted);
     }
 
     /** RFC 6749 §4.1.3 with RFC 7636: exchanges a code (once) for tokens. */
@@ -144,18 +88,39 @@ public class TokenGrants {
         return issue(client, used.memberId(), requested.isEmpty() ? used.scopes() : requested, used.familyId());
     }
 
-    /** RFC 7009: revokes an access or refresh token of this client; unknown tokens are no error. */
+    /**
+     * RFC 7009: revokes an access or refresh token of this client; unknown tokens are no error
+     * (§2.2), but a token issued to another client is refused, before anything changes, with
+     * {@code unauthorized_client} (§2.1: the server verifies the token was issued to the caller).
+     */
     @Transactional
     public void revoke(OAuthClient client, String token) {
         if (token.startsWith(RefreshTokens.PREFIX)) {
-            refreshTokens.revoke(token, client.id());
+            refreshTokens.find(token).ifPresent(found -> {
+                requireIssuedTo(found.clientId(), client);
+                refreshTokens.revoke(found);
+            });
             return;
         }
         var claims = tokens.claims(token).orElse(null);
-        if (claims != null && tokens.revoke(claims, client.id())) {
+        if (claims == null) {
+            return;
+        }
+        try {
+            requireIssuedTo(claims.getStringClaim("client_id"), client);
+        } catch (java.text.ParseException e) {
+            return;
+        }
+        if (tokens.revoke(claims, client.id())) {
             audit.recordAs(OAuthClients.actor(client), client.teamId(), client.siteId(), "oauth_token.revoked",
                     new Target("oauth_access_token", claims.getJWTID(), null), Map.of("client_id", client.id(),
                             "expires_at", claims.getExpirationTime().toInstant().toString()));
+        }
+    }
+
+    private static void requireIssuedTo(String owner, OAuthClient client) {
+        if (!client.id().equals(owner)) {
+            throw new OAuthException(400, "unauthorized_client", "This token was not issued to this client");
         }
     }
 
@@ -164,6 +129,6 @@ public class TokenGrants {
         AccessTokens.Issued access = tokens.issue(client, memberId, accessScopes, familyId);
         String refresh = scopes.contains(OAuthScopes.OFFLINE_ACCESS) && client.grantTypes().contains("refresh_token")
                 ? refreshTokens.issue(client.id(), memberId, scopes, familyId) : null;
-        return new Granted(access, refresh);
+        return new Granted(access, refresh, refresh == null ? accessScopes : scopes);
     }
 }

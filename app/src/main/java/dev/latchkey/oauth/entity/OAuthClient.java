@@ -61,6 +61,10 @@ public class OAuthClient {
     @Column(name = "jwks")
     private String jwks;
 
+    /** Web origins set explicitly for CORS, one per line; null when derived from the redirect URIs. */
+    @Column(name = "allowed_origins")
+    private String allowedOrigins;
+
     @Column(name = "created_by")
     private String createdBy;
 
@@ -94,6 +98,15 @@ public class OAuthClient {
 
     public void registerKeys(String jwkSet) {
         this.jwks = jwkSet;
+    }
+
+    public void allowOrigins(List<String> origins) {
+        this.allowedOrigins = origins == null ? null : String.join("\n", origins);
+    }
+
+    /** The origins set explicitly, or null when they follow the redirect URIs. */
+    public List<String> explicitOrigins() {
+        return allowedOrigins == null ? null : allowedOrigins.isEmpty() ? List.of() : List.of(allowedOrigins.split("\n"));
     }
 
     public String jwks() {

@@ -47,7 +47,7 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         DomainException domain = find(failure, DomainException.class);
         if (domain != null) {
             LOG.log(Level.FINE, "{0} {1}: {2}", new Object[]{request.requestId(), domain.code(), domain.getMessage()});
-            Response response = problems.response(domain.code(), domain.getMessage(), domain.fields());
+            Response response = problems.response(domain);
             return domain.retryAfterSeconds() == null ? response
                     : Response.fromResponse(response).header("Retry-After", domain.retryAfterSeconds()).build();
         }

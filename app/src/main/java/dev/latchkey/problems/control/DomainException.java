@@ -36,6 +36,11 @@ public abstract class DomainException extends RuntimeException {
         return Math.max(1, seconds);
     }
 
+    /** What {@code WWW-Authenticate} says about this refusal, if anything. */
+    public java.util.Optional<BearerChallenge> challenge() {
+        return java.util.Optional.empty();
+    }
+
     /** Per-field problems, for 400s; empty otherwise. */
     public List<InvalidField> fields() {
         return List.of();

@@ -15,6 +15,11 @@ public class InsufficientPermissionException extends NotPermittedException {
         this.dimension = dimension;
     }
 
+    @Override
+    public java.util.Optional<BearerChallenge> challenge() {
+        return java.util.Optional.of(BearerChallenge.insufficientScope(null));
+    }
+
     public String dimension() {
         return dimension;
     }

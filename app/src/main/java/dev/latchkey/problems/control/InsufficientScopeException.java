@@ -6,4 +6,9 @@ public class InsufficientScopeException extends NotPermittedException {
     public InsufficientScopeException(String message) {
         super(ErrorCode.INSUFFICIENT_SCOPE, message);
     }
+
+    @Override
+    public java.util.Optional<BearerChallenge> challenge() {
+        return java.util.Optional.of(BearerChallenge.insufficientScope(null));
+    }
 }

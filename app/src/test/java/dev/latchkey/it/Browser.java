@@ -62,12 +62,12 @@ final class Browser {
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
-    private RequestSpecification request() {
+    RequestSpecification request() {
         RequestSpecification request = api.anonymous().redirects().follow(false).cookies(cookies);
         return address == null ? request : request.header("X-Forwarded-For", address);
     }
 
-    private Response keep(Response response) {
+    Response keep(Response response) {
         response.getDetailedCookies().forEach(c -> {
             if (c.getMaxAge() == 0) {
                 cookies.remove(c.getName());

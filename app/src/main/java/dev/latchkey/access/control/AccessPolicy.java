@@ -6,6 +6,7 @@ import static dev.latchkey.access.control.AccessRule.Standing.OWNER;
 import static dev.latchkey.access.control.Audience.ANY;
 import static dev.latchkey.access.control.Audience.MEMBERS;
 import static dev.latchkey.access.control.Audience.MEMBERS_AND_KEYS;
+import static dev.latchkey.access.control.Audience.OWN_BEARER;
 import static dev.latchkey.access.control.Audience.PUBLIC;
 import static dev.latchkey.access.control.Audience.SITE_DATA;
 import static dev.latchkey.access.control.Audience.SITE_TOKEN;
@@ -115,6 +116,10 @@ public final class AccessPolicy {
 
         // The OAuth server's own endpoints authenticate their clients (or serve anyone)
         allow("GET /.well-known/oauth-authorization-server", PUBLIC, null);
+        allow("GET /.well-known/openid-configuration", PUBLIC, null);
+        allow("GET /oauth/userinfo", OWN_BEARER, null);
+        allow("POST /oauth/userinfo", OWN_BEARER, null);
+        allow("GET /oauth/logout", PUBLIC, null);
         allow("GET /oauth/jwks", PUBLIC, null);
         allow("GET /oauth/authorize", PUBLIC, null);
         allow("POST /oauth/authorize", PUBLIC, null);

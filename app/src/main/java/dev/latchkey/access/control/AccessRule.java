@@ -19,8 +19,9 @@ public record AccessRule(Audience audience, Permission permission, Standing stan
         ANY_MEMBER, OWNER, INSTANCE_ADMIN
     }
 
+    /** Whether the policy filter lets every request through (the route checks what it needs itself). */
     public boolean isPublic() {
-        return audience == Audience.PUBLIC;
+        return audience == Audience.PUBLIC || audience == Audience.OWN_BEARER;
     }
 
     /** Why this caller may not call the route, or empty when it may. */

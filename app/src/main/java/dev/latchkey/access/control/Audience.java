@@ -9,6 +9,12 @@ import java.util.Set;
 public enum Audience {
     /** No credential needed: the route serves anyone, or authenticates clients itself (OAuth endpoints). */
     PUBLIC(EnumSet.allOf(CredentialKind.class), ""),
+    /**
+     * Passed through like {@code PUBLIC}, but the route authenticates an OAuth access token
+     * itself and answers with RFC 6750 challenges (OpenID Connect UserInfo): no credential or
+     * anything but one of our access tokens → 401, an access token that may not → 403.
+     */
+    OWN_BEARER(EnumSet.allOf(CredentialKind.class), ""),
     /** Any valid credential. */
     ANY(EnumSet.allOf(CredentialKind.class), ""),
     /** Any credential of the team but a site token, which only reads its site's connections. */

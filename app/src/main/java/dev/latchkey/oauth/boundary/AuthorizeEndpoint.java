@@ -39,6 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -98,17 +99,18 @@ public class AuthorizeEndpoint {
                          @QueryParam("redirect_uri") String redirectUri, @QueryParam("scope") String scope,
                          @QueryParam("state") String state, @QueryParam("code_challenge") String codeChallenge,
                          @QueryParam("code_challenge_method") String challengeMethod,
-                         @QueryParam("prompt") String promptValue) {
+                         @QueryParam("prompt") String promptValue, @QueryParam("nonce") String nonce) {
         try {
             AuthorizationRequest request = requests.validate(responseType, clientId, redirectUri, scope, state,
-                    codeChallenge, challengeMethod);
+                    codeChallenge, challengeMethod, nonce);
             Prompt prompt = Prompt.parse(promptValue, request);
             OAuthClient client = requests.client(request.clientId());
             Optional<MemberSession> session = prompt.login() ? Optional.empty()
                     : sessions.live(cookie(Sessions.COOKIE), client.teamId());
             if (session.isPresent() && !prompt.consent()
                     && consents.covers(session.get().memberId(), client.id(), request.scopes())) {
-                return authorized(request, client, member(session.get()), "remembered", null);
+                return authorized(request, client, member(session.get()), session.get().createdAt(), "remembered",
+                        null);
             }
             if (prompt.none()) {
                 throw session.isEmpty()
@@ -145,7 +147,8 @@ public class AuthorizeEndpoint {
             if (form.binding().sessionId() != null) {
                 Optional<MemberSession> session = sessions.live(cookie(Sessions.COOKIE), client.teamId())
                         .filter(s -> s.id().equals(form.binding().sessionId()));
-                return session.isPresent() ? authorized(request, client, member(session.get()), "given", null)
+                return session.isPresent()
+                        ? authorized(request, client, member(session.get()), session.get().createdAt(), "given", null)
                         : page(request, null, "Your session has ended; sign in again", Response.Status.UNAUTHORIZED);
             }
             Member member;
@@ -155,17 +158,17 @@ public class AuthorizeEndpoint {
                 return refused(request, refused);
             }
             Sessions.Started started = sessions.start(member, cookie(Sessions.COOKIE));
-            return authorized(request, client, member, "given", started.secret());
+            return authorized(request, client, member, started.session().createdAt(), "given", started.secret());
         } catch (AuthorizationError e) {
             return failure(e);
         }
     }
 
     /** Remembers the consent, issues the code, and sends the browser back (with a new session's cookie). */
-    private Response authorized(AuthorizationRequest request, OAuthClient client, Member member, String consent,
-                                String newSession) {
+    private Response authorized(AuthorizationRequest request, OAuthClient client, Member member, Instant signedInAt,
+                                String consent, String newSession) {
         consents.remember(member, client, request.scopes());
-        String code = codes.issue(request, member, request.scopes());
+        String code = codes.issue(request, member, request.scopes(), signedInAt);
         audit.recordAs(new Actor("member", member.id(), member.email(), null), client.teamId(), client.siteId(),
                 "oauth.authorized", new Target("oauth_client", client.id(), client.name()),
                 Map.of("scopes", request.scopes(), "consent", consent));

@@ -47,6 +47,12 @@ final class ConsentPage {
                 + escape(message) + "</p>");
     }
 
+    /** After an RP-initiated logout with nowhere (registered) to send the browser back to. */
+    static String signedOut(String problem) {
+        return page("Signed out", "<h1>You are signed out of Latchkey</h1>"
+                + (problem == null ? "" : "<p class=\"problem\">" + escape(problem) + "</p>"));
+    }
+
     private static String page(String title, String body) {
         return """
                 <!doctype html>

@@ -45,7 +45,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         CorsRules.routeOf(path(request)).ifPresent(kind -> {
             Map<String, String> headers = CorsRules.preflight(kind, origin,
-                    kind == CorsRules.Kind.CLIENT && origins.registeredByAnyClient(origin));
+                    kind.forClients() && origins.registeredByAnyClient(origin));
             if (headers.isEmpty()) {
                 throw new NotPermittedException("No OAuth client of this server allows the origin " + origin);
             }
@@ -62,12 +62,12 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         CorsRules.routeOf(path(request)).ifPresent(kind -> {
             String origin = request.getHeaderString(ORIGIN);
-            if (kind == CorsRules.Kind.CLIENT) {
+            if (kind.forClients()) {
                 // The answer differs by origin: caches must know, whether or not this request sent one.
                 response.getHeaders().add("Vary", ORIGIN);
             }
             if (origin != null) {
-                CorsRules.actual(kind, origin, kind == CorsRules.Kind.CLIENT && requestClient.client()
+                CorsRules.actual(kind, origin, kind.forClients() && requestClient.client()
                                 .map(client -> ClientOrigins.of(client).contains(origin)).orElse(false))
                         .forEach((name, value) -> response.getHeaders().putSingle(name, value));
             }

@@ -55,6 +55,9 @@ public class TokenEndpoint {
         body.put("token_type", "Bearer");
         body.put("expires_in", Duration.between(Instant.now(), issued.expiresAt()).toSeconds() + 1);
         body.put("scope", String.join(" ", granted.scopes()));
+        if (granted.idToken() != null) {
+            body.put("id_token", granted.idToken());
+        }
         if (granted.refreshToken() != null) {
             body.put("refresh_token", granted.refreshToken());
         }

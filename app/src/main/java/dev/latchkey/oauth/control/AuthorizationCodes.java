@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -40,12 +41,13 @@ public class AuthorizationCodes {
     Clock clock;
 
     @Transactional
-    public String issue(AuthorizationRequest request, Member member, List<String> scopes) {
+    public String issue(AuthorizationRequest request, Member member, List<String> scopes, Instant signedInAt) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         em.persist(new OAuthCode(hash(code), request.clientId(), member.id(), scopes, request.redirectUri(),
-                request.codeChallenge(), "fam_" + Base62.random(20), clock.instant().plus(LIFETIME)));
+                request.codeChallenge(), "fam_" + Base62.random(20), clock.instant().plus(LIFETIME), request.nonce(),
+                signedInAt));
         return code;
     }
 

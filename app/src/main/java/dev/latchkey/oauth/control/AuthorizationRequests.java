@@ -29,6 +29,9 @@ import java.util.List;
 @ApplicationScoped
 public class AuthorizationRequests {
 
+    /** OpenID Connect's nonce is opaque; this bounds what a form and a code carry. */
+    static final int MAX_NONCE = 255;
+
     public static final Duration FORM_LIFETIME = Duration.ofMinutes(10);
 
     @PersistenceContext
@@ -56,7 +59,7 @@ public class AuthorizationRequests {
     }
 
     public AuthorizationRequest validate(String responseType, String clientId, String redirectUri, String scope,
-                                         String state, String codeChallenge, String challengeMethod) {
+                                         String state, String codeChallenge, String challengeMethod, String nonce) {
         OAuthClient client = client(clientId);
         String redirect = redirectUri;
         if (redirect == null && client.redirectUris().size() == 1) {
@@ -87,11 +90,17 @@ public class AuthorizationRequests {
         if (scopes.isEmpty()) {
             scopes = client.scopes().stream().filter(s -> !OAuthScopes.OFFLINE_ACCESS.equals(s)).toList();
         }
-        if (!client.scopes().containsAll(scopes)) {
+        // The OpenID Connect scopes grant no access to site data: every code-flow client may ask.
+        if (!scopes.stream().allMatch(s -> client.scopes().contains(s) || OpenIdScopes.isOpenId(s))) {
             throw new AuthorizationError("invalid_scope", "The client may not ask for these scopes", redirect, state);
         }
+        if (nonce != null && nonce.length() > MAX_NONCE) {
+            throw new AuthorizationError("invalid_request", "nonce is longer than " + MAX_NONCE + " characters",
+                    redirect, state);
+        }
         return new AuthorizationRequest(client.id(), redirect, scopes, state,
-                codeChallenge == null || codeChallenge.isBlank() ? null : codeChallenge);
+                codeChallenge == null || codeChallenge.isBlank() ? null : codeChallenge,
+                nonce == null || nonce.isEmpty() ? null : nonce);
     }
 
     /** A sealed form's request and what it is bound to. */
@@ -109,6 +118,7 @@ public class AuthorizationRequests {
                 .add("scope", String.join(" ", request.scopes()))
                 .add("state", request.state() == null ? "" : request.state())
                 .add("code_challenge", request.codeChallenge() == null ? "" : request.codeChallenge())
+                .add("nonce", request.nonce() == null ? "" : request.nonce())
                 .add("issued_at", clock.instant().getEpochSecond())
                 .build().toString();
         String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
@@ -139,9 +149,10 @@ public class AuthorizationRequests {
             throw AuthorizationError.shown("This sign-in form has expired; start again from the application");
         }
         String sessionId = json.getString("session_id", "");
+        String nonce = json.getString("nonce", "");
         return new Unsealed(new AuthorizationRequest(json.getString("client_id"), json.getString("redirect_uri"),
                 OAuthScopes.parse(json.getString("scope")), state.isEmpty() ? null : state,
-                challenge.isEmpty() ? null : challenge), new FormBinding(formId,
+                challenge.isEmpty() ? null : challenge, nonce.isEmpty() ? null : nonce), new FormBinding(formId,
                 json.getString("browser", ""), sessionId.isEmpty() ? null : sessionId));
     }
 

@@ -15,15 +15,17 @@ import java.util.Optional;
  * </ul>
  * {@code Access-Control-Allow-Credentials} is never sent (no cookie is read here), so
  * {@code *} never meets credentials; answers that depend on the origin say {@code Vary: Origin}.
- * The OIDC userinfo endpoint joins as {@link Kind#CLIENT} (its bearer token names the client,
- * told to {@link RequestClient}).
+ * The OIDC userinfo endpoint is a client route too ({@link Kind#CLIENT_READ}): its bearer token
+ * names the client, told to {@link RequestClient}.
  */
 public final class CorsRules {
 
     /** How a route answers other origins. */
     public enum Kind {
         PUBLIC("GET, HEAD", "Accept, Content-Type"),
-        CLIENT("POST", "Authorization, Content-Type, Accept");
+        CLIENT("POST", "Authorization, Content-Type, Accept"),
+        /** A client route that is also read with GET (UserInfo). */
+        CLIENT_READ("GET, POST", "Authorization, Content-Type, Accept");
 
         private final String methods;
         private final String headers;
@@ -32,6 +34,11 @@ public final class CorsRules {
             this.methods = methods;
             this.headers = headers;
         }
+
+        /** Whether the answer depends on the calling client's registered origins. */
+        public boolean forClients() {
+            return this != PUBLIC;
+        }
     }
 
     static final String MAX_AGE_SECONDS = "600";
@@ -39,6 +46,7 @@ public final class CorsRules {
     private static final Map<String, Kind> ROUTES = Map.of(
             "oauth/token", Kind.CLIENT,
             "oauth/revoke", Kind.CLIENT,
+            "oauth/userinfo", Kind.CLIENT_READ,
             "oauth/jwks", Kind.PUBLIC,
             ".well-known/oauth-authorization-server", Kind.PUBLIC,
             ".well-known/openid-configuration", Kind.PUBLIC);
@@ -54,14 +62,14 @@ public final class CorsRules {
     /** The headers answering a preflight; empty when the origin may not call at all. */
     public static Map<String, String> preflight(Kind kind, String origin, boolean registeredByAnyClient) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (kind == Kind.CLIENT && !registeredByAnyClient) {
+        if (kind.forClients() && !registeredByAnyClient) {
             return headers;
         }
         headers.put("Access-Control-Allow-Origin", kind == Kind.PUBLIC ? "*" : origin);
         headers.put("Access-Control-Allow-Methods", kind.methods);
         headers.put("Access-Control-Allow-Headers", kind.headers);
         headers.put("Access-Control-Max-Age", MAX_AGE_SECONDS);
-        if (kind == Kind.CLIENT) {
+        if (kind.forClients()) {
             headers.put("Vary", "Origin");
         }
         return headers;
@@ -73,7 +81,7 @@ public final class CorsRules {
      */
     public static Map<String, String> actual(Kind kind, String origin, boolean originOfTheClient) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (kind == Kind.CLIENT && !originOfTheClient) {
+        if (kind.forClients() && !originOfTheClient) {
             return headers;
         }
         headers.put("Access-Control-Allow-Origin", kind == Kind.PUBLIC ? "*" : origin);

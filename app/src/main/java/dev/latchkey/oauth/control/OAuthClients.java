@@ -88,7 +88,7 @@ public class OAuthClients {
         if (grants.contains("client_credentials") && OAuthClient.PUBLIC.equals(spec.type())) {
             throw new InvalidInputException("grant_types", "Public clients cannot use client_credentials");
         }
-        List<String> scopes = spec.scopes() == null ? OAuthScopes.SUPPORTED : spec.scopes();
+        List<String> scopes = spec.scopes() == null ? OAuthScopes.CLIENT_DEFAULT : spec.scopes();
         List<String> unknown = OAuthScopes.unsupported(scopes);
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("scopes", "Unknown scope '" + unknown.get(0) + "'; use "

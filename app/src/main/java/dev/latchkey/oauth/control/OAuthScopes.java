@@ -12,12 +12,16 @@ import java.util.Set;
  * OAuth scopes and what they grant: {@code read}, {@code write} and {@code delete} are the
  * permissions of the same names on the client's site data; {@code <Type>:read} and
  * {@code <Type>:write} the same for one type's documents only; {@code offline_access} is
- * needed for a refresh token.
+ * needed for a refresh token; {@code openid}, {@code profile} and {@code email} are OpenID
+ * Connect's ({@link OpenIdScopes}).
  */
 public final class OAuthScopes {
 
     public static final String OFFLINE_ACCESS = "offline_access";
-    public static final List<String> SUPPORTED = List.of("read", "write", "delete", OFFLINE_ACCESS);
+    /** What a client registered without a scope list may ask for (OpenID Connect's scopes need no registration). */
+    public static final List<String> CLIENT_DEFAULT = List.of("read", "write", "delete", OFFLINE_ACCESS);
+    public static final List<String> SUPPORTED = List.of("read", "write", "delete", OFFLINE_ACCESS,
+            OpenIdScopes.OPENID, OpenIdScopes.PROFILE, OpenIdScopes.EMAIL);
     /** {@code <Type>:read} and {@code <Type>:write}: the permission for one type's documents only. */
     static final java.util.regex.Pattern TYPE_SCOPE = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]{0,63}):(read|write)");
 

@@ -5,8 +5,11 @@ import dev.latchkey.audit.control.Target;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.oauth.entity.OAuthCode;
 import dev.latchkey.oauth.entity.OAuthRefreshToken;
+import dev.latchkey.members.entity.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +27,27 @@ public class TokenGrants {
      * What the token endpoint answers; {@code scopes} is what was granted, {@code offline_access}
      * included when a refresh token comes with it (RFC 6749 §5.1).
      */
-    public record Granted(AccessTokens.Issued access, String refreshToken, List<String> scopes) {
+    public record Granted(AccessTokens.Issued access, String refreshToken, List<String> scopes, String idToken) {
+
+        Granted(AccessTokens.Issued access, String refreshToken, List<String> scopes) {
+            this(access, refreshToken, scopes, null);
+        }
+
+        Granted withIdToken(String idToken) {
+            return new Granted(access, refreshToken, scopes, idToken);
+        }
 
         @Override
         public String toString() {
             return "Granted[" + access.jti() + "]";
         }
     }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IdTokens idTokens;
 
     @Inject
     AccessTokens tokens;
@@ -68,7 +85,13 @@ public class TokenGrants {
             throw new OAuthException(400, "unauthorized_client", "This client may not use authorization_code");
         }
         OAuthCode redeemed = codes.redeem(code, client.id(), redirectUri, verifier);
-        return issue(client, redeemed.memberId(), redeemed.scopes(), redeemed.familyId());
+        Granted granted = issue(client, redeemed.memberId(), redeemed.scopes(), redeemed.familyId());
+        if (!OpenIdScopes.signIn(redeemed.scopes())) {
+            return granted;
+        }
+        Member member = em.find(Member.class, redeemed.memberId());
+        return granted.withIdToken(idTokens.issue(new IdTokens.Subject(member, client.id(), redeemed.scopes(),
+                redeemed.nonce(), redeemed.authTime()), granted.access().jwt()));
     }
 
     /** RFC 6749 §6: rotates the refresh token; a narrower scope may be asked for. */

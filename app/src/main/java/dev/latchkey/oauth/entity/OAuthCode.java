@@ -36,6 +36,15 @@ public class OAuthCode {
     @Column(name = "family_id")
     private String familyId;
 
+    /** OpenID Connect: the request's nonce, for the ID token; null without one. */
+    @Column(name = "nonce")
+    private String nonce;
+
+    /** When the member signed in (their session started), for the ID token's auth_time. */
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "auth_time")
+    private Instant authTime;
+
     @Convert(converter = EpochMillis.class)
     @Column(name = "expires_at")
     private Instant expiresAt;
@@ -48,7 +57,7 @@ public class OAuthCode {
     }
 
     public OAuthCode(String codeHash, String clientId, String memberId, List<String> scopes, String redirectUri,
-                     String codeChallenge, String familyId, Instant expiresAt) {
+                     String codeChallenge, String familyId, Instant expiresAt, String nonce, Instant authTime) {
         this.codeHash = codeHash;
         this.clientId = clientId;
         this.memberId = memberId;
@@ -57,6 +66,16 @@ public class OAuthCode {
         this.codeChallenge = codeChallenge;
         this.familyId = familyId;
         this.expiresAt = expiresAt;
+        this.nonce = nonce;
+        this.authTime = authTime;
+    }
+
+    public String nonce() {
+        return nonce;
+    }
+
+    public Instant authTime() {
+        return authTime;
     }
 
     public void use(Instant now) {

@@ -17,6 +17,7 @@ class CorsRulesTest {
     void onlyTheOAuthRoutesAnswerOtherOrigins() {
         assertEquals(Optional.of(CorsRules.Kind.CLIENT), CorsRules.routeOf("oauth/token"));
         assertEquals(Optional.of(CorsRules.Kind.CLIENT), CorsRules.routeOf("oauth/revoke"));
+        assertEquals(Optional.of(CorsRules.Kind.CLIENT_READ), CorsRules.routeOf("oauth/userinfo"));
         assertEquals(Optional.of(CorsRules.Kind.PUBLIC), CorsRules.routeOf("oauth/jwks"));
         assertEquals(Optional.of(CorsRules.Kind.PUBLIC), CorsRules.routeOf(".well-known/oauth-authorization-server"));
         assertEquals(Optional.empty(), CorsRules.routeOf("oauth/introspect"));

@@ -1,4 +1,4 @@
-package dev.latchkey.oidc.control;
+package dev.latchkey.oauth.control;
 
 import dev.latchkey.members.entity.Member;
 import java.util.LinkedHashMap;

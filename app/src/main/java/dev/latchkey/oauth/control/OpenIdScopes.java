@@ -1,4 +1,4 @@
-package dev.latchkey.oidc.control;
+package dev.latchkey.oauth.control;
 
 import java.util.List;
 

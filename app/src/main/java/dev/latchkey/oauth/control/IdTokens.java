@@ -1,4 +1,4 @@
-package dev.latchkey.oidc.control;
+package dev.latchkey.oauth.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -8,9 +8,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.members.entity.Member;
-import dev.latchkey.oauth.control.AccessTokens;
-import dev.latchkey.oauth.control.SignatureProvider;
-import dev.latchkey.oauth.control.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ID tokens (OIDC Core §2, §3.1.3.6): ES256 with the access tokens' signing key ({@code kid},
@@ -75,6 +73,29 @@ public class IdTokens {
             throw new IllegalStateException("signing failed", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * The client an ID token we issued was for ({@code aud}), as an {@code id_token_hint}: our
+     * signature and issuer are checked, its expiry is not (OIDC RP-Initiated Logout §2 lets a
+     * client sign out with an expired one). Empty for anything else.
+     */
+    public Optional<String> clientOfHint(String idToken) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(idToken);
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+                return Optional.empty();
+            }
+            Optional<SigningKeys.Loaded> key = keys.byKid(jwt.getHeader().getKeyID());
+            if (key.isEmpty() || !jwt.verify(signatures.verifier(key.get().key()))
+                    || !accessTokens.issuer().equals(jwt.getJWTClaimsSet().getIssuer())
+                    || jwt.getJWTClaimsSet().getAudience().size() != 1) {
+                return Optional.empty();
+            }
+            return Optional.of(jwt.getJWTClaimsSet().getAudience().get(0));
+        } catch (java.text.ParseException | JOSEException e) {
+            return Optional.empty();
+        }
     }
 
     /** The left half of the access token's SHA-256, base64url (OIDC Core §3.1.3.6, for ES256). */

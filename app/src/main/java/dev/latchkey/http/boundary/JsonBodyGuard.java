@@ -1,6 +1,7 @@
 package dev.latchkey.http.boundary;
 
 import dev.latchkey.http.control.JsonBodies;
+import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.http.control.RequestRecords;
 import dev.latchkey.problems.control.PayloadTooLargeException;
 import jakarta.ws.rs.core.MediaType;
@@ -10,10 +11,11 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Every JSON request body passes {@link JsonBodies} (size, UTF-8, depth) before it is bound, and
- * {@link RequestRecords} (no null in arrays, no control characters in strings) after: one rule
+ * Every JSON request body passes {@link JsonBodies} (size, UTF-8, depth) and {@link KnownFields} (no
+ * field its record lacks) before it is bound, and {@link RequestRecords} (no null in arrays, no control characters in strings) after: one rule
  * for all endpoints, so bad input is a 400 in the error shape, never a failure deep in binding or
  * the domain.
  */
@@ -30,13 +32,14 @@ public class JsonBodyGuard implements ReaderInterceptor {
         }
         byte[] body = readAtMost(context.getInputStream(), MAX_BYTES);
         JsonBodies.check(body);
+        KnownFields.check(new String(body, StandardCharsets.UTF_8), context.getGenericType());
         context.setInputStream(new ByteArrayInputStream(body));
         Object bound = context.proceed();
         RequestRecords.check(bound);
         return bound;
     }
 
-    private static boolean isJson(MediaType type) {
+    static boolean isJson(MediaType type) {
         return type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
     }

@@ -2,7 +2,7 @@ package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.http.control.CurrentRequest;
-import dev.latchkey.http.control.Json;
+import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.oauth.entity.SigningKey;
 import dev.latchkey.paging.boundary.ListView;
@@ -55,7 +55,7 @@ public class SigningKeysResource {
     @Path("rotate")
     public Response rotate(String json) {
         Caller caller = admin();
-        RotateRequest body = json == null || json.isBlank() ? null : Json.JSONB.fromJson(json, RotateRequest.class);
+        RotateRequest body = json == null || json.isBlank() ? null : KnownFields.bind(json, RotateRequest.class);
         long seconds = body == null || body.activateInSeconds() == null ? 3600 : body.activateInSeconds();
         if (seconds < 0 || seconds > Duration.ofDays(7).toSeconds()) {
             throw new InvalidInputException("activate_in_seconds", "activate_in_seconds must be between 0 and 604800");

@@ -5,7 +5,7 @@ import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.http.control.CurrentRequest;
-import dev.latchkey.http.control.Json;
+import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.http.control.Rfc3339;
 import dev.latchkey.network.control.Cidr;
 import dev.latchkey.paging.boundary.ListView;
@@ -42,6 +42,8 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokensResource {
+
+    private static final Set<String> RATE_LIMIT_FIELDS = Set.of("requests", "per_seconds");
 
     @Inject
     CurrentRequest request;
@@ -104,7 +106,7 @@ public class TokensResource {
         Caller caller = request.caller();
         // The body is optional: no body rolls with no overlap, as Stripe does.
         RollApiTokenRequest body = json == null || json.isBlank() ? null
-                : Json.JSONB.fromJson(json, RollApiTokenRequest.class);
+                : KnownFields.bind(json, RollApiTokenRequest.class);
         long seconds = body == null || body.expiresIn() == null ? 0 : body.expiresIn();
         return created(tokens.roll(caller, sites.find(caller, siteId), id, Duration.ofSeconds(seconds)));
     }
@@ -125,6 +127,9 @@ public class TokensResource {
         if (limit == null) {
             return null;
         }
+        limit.keySet().stream().filter(key -> !RATE_LIMIT_FIELDS.contains(key)).findFirst().ifPresent(key -> {
+            throw new InvalidInputException("rate_limit." + key, "rate_limit." + key + " is not a field of this request");
+        });
         Object requests = limit.get("requests");
         Object seconds = limit.get("per_seconds");
         if (!(requests instanceof Number n) || !(seconds instanceof Number s) || n.doubleValue() != n.intValue()

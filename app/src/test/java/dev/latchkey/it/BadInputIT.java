@@ -96,6 +96,98 @@ class BadInputIT extends DeployedLatchkey {
         assertEquals(0, team.owner().get(tokens).jsonPath().getList("data").size(), "nothing was created");
     }
 
+    /**
+     * Every route that reads JSON, with a body that would otherwise be accepted: an unknown field is a
+     * 400 naming it, and nothing is created. The OAuth endpoints speak forms (RFC 6749) and the site
+     * data documents are arbitrary JSON by design; every other POST, PUT and PATCH must be in the table.
+     */
+    @Test
+    void anUnknownFieldOnEveryJsonRouteIsA400NamingItAndCreatesNothing() {
+        String sites = "/v1/sites/" + site;
+        String keyId = team.owner().body(body("name", "k", "type", "secret", "environment", "test"))
+                .post(sites + "/tokens").then().statusCode(201).extract().path("id");
+        String clientId = team.owner().body(body("name", "c", "type", "confidential", "grant_types",
+                List.of("client_credentials"))).post(sites + "/oauth-clients").then().statusCode(201).extract().path("id");
+        String scopeId = team.owner().body(body("name", "s", "fields", List.of())).post(sites + "/scopes")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Map<String, Object>> valid = new java.util.TreeMap<>();
+        valid.put("POST /v1/oauth/signing-keys/rotate", body("activate_in_seconds", 3600));
+        valid.put("POST /v1/teams", body("name", "strict", "owner_email", "strict@example.com", "owner_name", "S"));
+        valid.put("POST /v1/sites", body("name", "strict"));
+        valid.put("POST /v1/sites/{site}/tokens", body("name", "k2", "type", "restricted", "environment", "test",
+                "permissions", List.of("read")));
+        valid.put("POST /v1/sites/{site}/tokens/{id}/roll", body("expires_in", 60));
+        valid.put("POST /v1/sites/{site}/site-token", body());
+        valid.put("POST /v1/sites/{site}/oauth-clients", body("name", "c2", "type", "confidential", "grant_types",
+                List.of("client_credentials")));
+        valid.put("POST /v1/sites/{site}/oauth-clients/{id}/secret", body());
+        valid.put("POST /v1/sites/{site}/connections", body("provider", "acme"));
+        valid.put("POST /v1/sites/{site}/connections/{provider}/refresh", body());
+        valid.put("PUT /v1/sites/{site}/schema", body("types", List.of(body("name", "Customer", "fields",
+                List.of("name")))));
+        valid.put("POST /v1/sites/{site}/scopes", body("name", "s2", "fields", List.of()));
+        valid.put("PUT /v1/sites/{site}/scopes/{id}", body("name", "s3", "fields", List.of()));
+        valid.put("POST /v1/members", body("email", "strict@example.com", "name", "S", "role", "developer"));
+        valid.put("PATCH /v1/members/{id}", body("role", "developer"));
+        valid.put("PUT /v1/members/{id}/password", body("password", "a long enough password 1"));
+        valid.put("POST /v1/members/{id}/personal-tokens", body("name", "p", "expires_in_days", 3));
+        valid.put("POST /v1/personal-tokens", body("name", "p", "expires_in_days", 3));
+        List<String> jsonRoutes = dev.latchkey.access.control.ResourceRoutes.all().stream()
+                .map(dev.latchkey.access.control.ResourceRoutes.Served::route)
+                .filter(r -> List.of("POST", "PUT", "PATCH").contains(r.method()))
+                .filter(r -> r.template().startsWith("/v1/") && !r.template().startsWith("/v1/introspect")
+                        && !r.template().startsWith("/v1/sites/{site}/data/"))
+                .map(Object::toString).sorted().toList();
+        assertEquals(jsonRoutes, List.copyOf(valid.keySet()), "every JSON route has a row in the table");
+        String before = inventory();
+        valid.forEach((route, valid1) -> {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("{site}", site)
+                    .replace("{provider}", "acme").replace("{id}", route.contains("/tokens/") ? keyId
+                            : route.contains("/oauth-clients/") ? clientId : route.contains("/scopes/") ? scopeId
+                            : team.ownerId());
+            var token = route.contains("signing-keys") || route.equals("POST /v1/teams") ? Api.bootstrapToken()
+                    : team.ownerToken();
+            Map<String, Object> withUnknown = new HashMap<>(valid1);
+            withUnknown.put("metadata", body("plan", "gold"));
+            Response response = api.as(token).body(withUnknown).request(method, path);
+            assertInvalidField(response, "metadata");
+            response.then().body("message", containsString("metadata"));
+        });
+        assertEquals(before, inventory(), "nothing was created or changed");
+    }
+
+    @Test
+    void theUnknownFieldsSeenInReviewAreRefusedByName() {
+        assertInvalidField(team.owner().body(body("name", "p", "expires_in_days", 3, "sites", List.of(site)))
+                .post("/v1/personal-tokens"), "sites");
+        assertInvalidField(team.owner().body(body("name", "k", "type", "secret", "environment", "live",
+                "roll_every_days", 30)).post("/v1/sites/" + site + "/tokens"), "roll_every_days");
+        assertInvalidField(team.owner().body(body("providers", List.of("github"), "expires_in", 300))
+                .post("/v1/sites/" + site + "/site-token"), "providers");
+        assertInvalidField(team.owner().body(body("types", List.of(body("name", "Customer", "fields", List.of("name"),
+                "indexed", true)))).put("/v1/sites/" + site + "/schema"), "types[0].indexed");
+        assertInvalidField(team.owner().body(body("name", "k", "type", "secret", "environment", "live",
+                "rate_limit", body("requests", 5, "per_seconds", 1, "burst", 10))).post("/v1/sites/" + site + "/tokens"),
+                "rate_limit.burst");
+        assertEquals(0, team.owner().get("/v1/sites/" + site + "/tokens").jsonPath().getList("data").size());
+        team.owner().body("{}").post("/v1/sites/" + site + "/site-token").then().statusCode(201);
+        Response document = api.as(siteKey()).body(body("anything", body("goes", List.of(1, "two"))))
+                .put("/v1/sites/" + site + "/data/Customer/open");
+        assertTrue(document.statusCode() == 201, "site data documents stay open: " + document.asString());
+    }
+
+    /** What the team and the instance hold, to show that refused requests change nothing. */
+    private String inventory() {
+        String sites = "/v1/sites/" + site;
+        return List.of("/v1/sites", sites + "/tokens", sites + "/oauth-clients", sites + "/scopes", "/v1/members",
+                        "/v1/personal-tokens", sites + "/schema")
+                .stream().map(path -> path + "=" + team.owner().queryParam("limit", 100).get(path).asString()
+                        .replaceAll("\"last_used_at\":\"[^\"]*\"", ""))
+                .collect(java.util.stream.Collectors.joining("\n"))
+                + api.as(Api.bootstrapToken()).get("/v1/oauth/signing-keys").asString();
+    }
+
     @Test
     void timesOutsideYears0001To9999AreA400NamingTheField() {
         assertInvalidField(team.owner().body(body("name", "k", "type", "secret", "environment", "live",

@@ -108,7 +108,9 @@ class BadInputIT extends DeployedLatchkey {
                 .post(sites + "/tokens").then().statusCode(201).extract().path("id");
         String clientId = team.owner().body(body("name", "c", "type", "confidential", "grant_types",
                 List.of("client_credentials"))).post(sites + "/oauth-clients").then().statusCode(201).extract().path("id");
-        String scopeId = team.owner().body(body("name", "s", "fields", List.of())).post(sites + "/scopes")
+        team.owner().body(body("types", List.of(body("name", "Customer", "fields", List.of("name")))))
+                .put(sites + "/schema").then().statusCode(200);
+        String scopeId = team.owner().body(body("name", "s", "fields", List.of("Customer.name"))).post(sites + "/scopes")
                 .then().statusCode(201).extract().path("id");
         Map<String, Map<String, Object>> valid = new java.util.TreeMap<>();
         valid.put("POST /v1/oauth/signing-keys/rotate", body("activate_in_seconds", 3600));
@@ -125,8 +127,8 @@ class BadInputIT extends DeployedLatchkey {
         valid.put("POST /v1/sites/{site}/connections/{provider}/refresh", body());
         valid.put("PUT /v1/sites/{site}/schema", body("types", List.of(body("name", "Customer", "fields",
                 List.of("name")))));
-        valid.put("POST /v1/sites/{site}/scopes", body("name", "s2", "fields", List.of()));
-        valid.put("PUT /v1/sites/{site}/scopes/{id}", body("name", "s3", "fields", List.of()));
+        valid.put("POST /v1/sites/{site}/scopes", body("name", "s2", "fields", List.of("Customer.name")));
+        valid.put("PUT /v1/sites/{site}/scopes/{id}", body("name", "s3", "fields", List.of("Customer.name")));
         valid.put("POST /v1/members", body("email", "strict@example.com", "name", "S", "role", "developer"));
         valid.put("PATCH /v1/members/{id}", body("role", "developer"));
         valid.put("PUT /v1/members/{id}/password", body("password", "a long enough password 1"));

@@ -1,6 +1,7 @@
 package dev.latchkey.http.boundary;
 
 import dev.latchkey.http.control.Json;
+import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.problems.control.InvalidInputException;
 import jakarta.annotation.Priority;
 import jakarta.json.JsonObject;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A route that takes no body (creating or rolling the site token, rolling a client secret) refuses
@@ -53,9 +55,10 @@ public class UnexpectedBodyFilter implements ContainerRequestFilter {
         if (value instanceof JsonObject object && object.isEmpty()) {
             return;
         }
-        String field = value instanceof JsonObject object ? object.keySet().iterator().next() : "body";
-        throw new InvalidInputException(field, field.equals("body") ? "This request takes no body"
-                : field + " is not a field of this request (it takes no body)");
+        if (!(value instanceof JsonObject object)) {
+            throw new InvalidInputException("body", "This request takes no body");
+        }
+        throw KnownFields.refused(List.copyOf(object.keySet()), " (it takes no body)");
     }
 
     /** Whether a parameter receives the entity: one with no JAX-RS injection annotation. */

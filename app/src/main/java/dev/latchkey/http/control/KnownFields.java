@@ -1,5 +1,6 @@
 package dev.latchkey.http.control;
 
+import dev.latchkey.problems.control.InvalidField;
 import dev.latchkey.problems.control.InvalidInputException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -11,7 +12,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A request body names only fields its record has: an unknown one is a 400 naming it (a client that
@@ -24,7 +26,7 @@ public final class KnownFields {
     private KnownFields() {
     }
 
-    /** Returns quietly, or a 400 naming the first unknown field as the caller spelled it (with its path). */
+    /** Returns quietly, or a 400 naming each unknown field as the caller spelled it (with its path). */
     public static void check(String json, Type type) {
         if (json == null || json.isBlank() || !(type instanceof Class<?> c && c.isRecord())) {
             return;
@@ -35,9 +37,11 @@ public final class KnownFields {
         } catch (JsonException e) {
             return; // not JSON: the binder answers that, in the one shape
         }
-        firstUnknown(value, type, "").ifPresent(field -> {
-            throw new InvalidInputException(field, field + " is not a field of this request");
-        });
+        List<String> unknown = new ArrayList<>();
+        collectUnknown(value, type, "", unknown);
+        if (!unknown.isEmpty()) {
+            throw refused(unknown, "");
+        }
     }
 
     /** Binds a body a resource reads itself (an optional one), with the same check. */
@@ -46,31 +50,32 @@ public final class KnownFields {
         return Json.JSONB.fromJson(json, type);
     }
 
-    static Optional<String> firstUnknown(JsonValue value, Type type, String path) {
+    /** The 400 for these unknown fields; {@code note} ends the message (for example why none is known). */
+    public static InvalidInputException refused(List<String> unknown, String note) {
+        List<InvalidField> fields = unknown.stream()
+                .map(field -> new InvalidField(field, field + " is not a field of this request" + note)).toList();
+        return new InvalidInputException(unknown.size() == 1 ? fields.get(0).message()
+                : "Unknown fields: " + String.join(", ", unknown) + note, fields);
+    }
+
+    static void collectUnknown(JsonValue value, Type type, String path, List<String> unknown) {
         if (value instanceof JsonObject object && type instanceof Class<?> record && record.isRecord()) {
             RecordComponent[] components = record.getRecordComponents();
             for (String key : object.keySet()) {
                 RecordComponent component = find(components, key);
                 String field = path.isEmpty() ? key : path + "." + key;
                 if (component == null) {
-                    return Optional.of(field);
-                }
-                Optional<String> nested = firstUnknown(object.get(key), component.getGenericType(), field);
-                if (nested.isPresent()) {
-                    return nested;
+                    unknown.add(field);
+                } else {
+                    collectUnknown(object.get(key), component.getGenericType(), field, unknown);
                 }
             }
         } else if (value instanceof JsonArray array && type instanceof ParameterizedType generic
                 && generic.getRawType() instanceof Class<?> raw && Collection.class.isAssignableFrom(raw)) {
             for (int i = 0; i < array.size(); i++) {
-                Optional<String> nested = firstUnknown(array.get(i), generic.getActualTypeArguments()[0],
-                        path + "[" + i + "]");
-                if (nested.isPresent()) {
-                    return nested;
-                }
+                collectUnknown(array.get(i), generic.getActualTypeArguments()[0], path + "[" + i + "]", unknown);
             }
         }
-        return Optional.empty();
     }
 
     private static RecordComponent find(RecordComponent[] components, String key) {

@@ -44,7 +44,8 @@ public class MasterKeysInUse {
             new KeyColumn("oauth_clients", "secret", true),
             new KeyColumn("connections", "access_token", true),
             new KeyColumn("connections", "refresh_token", true),
-            new KeyColumn("connection_states", "code_verifier", true));
+            new KeyColumn("connection_states", "code_verifier", true),
+            new KeyColumn("idempotency_keys", "response", true));
 
     @Resource(lookup = "java:app/jdbc/latchkey")
     DataSource dataSource;

@@ -13,6 +13,8 @@ public enum ErrorCode {
     CONFLICT(409, "conflict"),
     /** A provider connection whose grant is gone: only connecting the provider again helps. */
     RECONNECT_REQUIRED(409, "reconnect_required"),
+    /** An Idempotency-Key used with another body, or whose first request is still being served. */
+    IDEMPOTENCY_CONFLICT(409, "idempotency_conflict"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     RATE_LIMITED(429, "rate_limited"),

@@ -1,0 +1,142 @@
+package dev.latchkey.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code Idempotency-Key} as a client retrying after a timeout uses it: the same key and body replay
+ * the first answer (the secret shown once included) and create nothing more, on this instance or
+ * on another sharing the database; another body is a 409; another credential or route is another key.
+ */
+class IdempotencyIT extends DeployedLatchkey {
+
+    private static final Map<String, Object> KEY = Map.of("name", "retried", "type", "secret", "environment", "test");
+
+    private TestTeam team;
+    private String tokens;
+
+    @BeforeEach
+    void prepareTeam() {
+        team = api.newTeam();
+        tokens = "/v1/sites/" + team.createSite("idempotency") + "/tokens";
+    }
+
+    private static String newKey() {
+        return "retry-" + UUID.randomUUID();
+    }
+
+    private int keysListed() {
+        return team.owner().queryParam("limit", 100).get(tokens).jsonPath().getList("data").size();
+    }
+
+    @Test
+    void theSameKeyAndBodyCreateOneKeyAndReplayTheSameSecret() {
+        String key = newKey();
+        Response first = team.owner().header("Idempotency-Key", key).body(KEY).post(tokens);
+        first.then().statusCode(201);
+        Response again = team.owner().header("Idempotency-Key", key).body(KEY).post(tokens);
+        again.then().statusCode(201);
+        assertEquals(first.path("token").toString(), again.path("token"), "the secret shown once, shown again");
+        assertEquals(first.path("id").toString(), again.path("id"));
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertNull(first.header("Idempotent-Replayed"));
+        assertNotEquals(first.header("X-Request-Id"), again.header("X-Request-Id"));
+        assertEquals(1, keysListed(), "one key created");
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsA409() {
+        String key = newKey();
+        team.owner().header("Idempotency-Key", key).body(KEY).post(tokens).then().statusCode(201);
+        Response other = team.owner().header("Idempotency-Key", key)
+                .body(Map.of("name", "another", "type", "secret", "environment", "test")).post(tokens);
+        Api.assertError(other, 409, "idempotency_conflict");
+        assertEquals(1, keysListed());
+    }
+
+    @Test
+    void keysBelongToOneCredentialAndOneRoute() {
+        String key = newKey();
+        String first = team.owner().header("Idempotency-Key", key).body(KEY).post(tokens).then().statusCode(201)
+                .extract().path("token");
+        String colleague = team.memberToken("owner");
+        String second = api.as(colleague).header("Idempotency-Key", key).body(KEY).post(tokens).then()
+                .statusCode(201).extract().path("token");
+        assertNotEquals(first, second, "another credential's key is its own");
+        team.owner().header("Idempotency-Key", key).body(Map.of("name", "retried")).post("/v1/sites")
+                .then().statusCode(201);
+        assertEquals(2, keysListed());
+    }
+
+    @Test
+    void aClientErrorIsReplayedAndAKeyLongerThan255IsRefused() {
+        String key = newKey();
+        Map<String, Object> invalid = Map.of("name", "x", "type", "secret", "environment", "staging");
+        Response first = team.owner().header("Idempotency-Key", key).body(invalid).post(tokens);
+        Api.assertError(first, 400, "invalid_request");
+        Response again = team.owner().header("Idempotency-Key", key).body(invalid).post(tokens);
+        assertEquals(first.asString(), again.asString());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        Api.assertError(team.owner().header("Idempotency-Key", "k".repeat(256)).body(KEY).post(tokens), 400,
+                "invalid_request");
+        assertEquals(0, keysListed());
+    }
+
+    @Test
+    void theStoredResponseHoldsNoPlaintextSecret() throws SQLException {
+        String key = newKey();
+        String secret = team.owner().header("Idempotency-Key", key).body(KEY).post(tokens).then().statusCode(201)
+                .extract().path("token");
+        try (var connection = TestDatabase.connect();
+             var statement = connection.prepareStatement("SELECT response, route, key_hash FROM idempotency_keys"
+                     + " WHERE response LIKE ? OR route LIKE ? OR key_hash LIKE ?")) {
+            for (int i = 1; i <= 3; i++) {
+                statement.setString(i, "%" + secret.substring(8) + "%");
+            }
+            assertTrue(!statement.executeQuery().next(), "no row holds the secret in plaintext");
+        }
+        try (var connection = TestDatabase.connect();
+             var statement = connection.prepareStatement("SELECT COUNT(*) FROM idempotency_keys WHERE route = ?"
+                     + " AND response LIKE 'v1.%' AND key_hash <> ?")) {
+            statement.setString(1, "POST " + tokens);
+            statement.setString(2, key);
+            var rows = statement.executeQuery();
+            rows.next();
+            assertEquals(1, rows.getInt(1), "the response is sealed, the key kept only as a hash");
+        }
+    }
+
+    @Test
+    void aSecondInstanceSharingTheDatabaseReplaysToo(@TempDir Path directory) throws Exception {
+        String key = newKey();
+        Response first = team.owner().header("Idempotency-Key", key).body(KEY).post(tokens);
+        first.then().statusCode(201);
+        try (RunningJar other = RunningJar.start(directory, Map.of(
+                "LATCHKEY_DB_URL", System.getenv("LATCHKEY_DB_URL"),
+                "LATCHKEY_DB_USER", "root",
+                "LATCHKEY_DB_PASSWORD", "",
+                "LATCHKEY_MASTER_KEY", System.getenv("LATCHKEY_MASTER_KEY"),
+                "LATCHKEY_DATA_DIR", directory.resolve("data").toString()))) {
+            Response again = Api.at(other.url()).as(team.ownerToken()).header("Idempotency-Key", key).body(KEY)
+                    .post(tokens);
+            again.then().statusCode(201);
+            assertEquals(first.path("token").toString(), again.path("token"));
+            assertEquals("true", again.header("Idempotent-Replayed"));
+            Api.assertError(Api.at(other.url()).as(team.ownerToken()).header("Idempotency-Key", key)
+                    .body(Map.of("name", "changed", "type", "secret", "environment", "test")).post(tokens), 409,
+                    "idempotency_conflict");
+        }
+        assertEquals(1, keysListed());
+    }
+}

@@ -112,6 +112,8 @@ class BadInputIT extends DeployedLatchkey {
                 .put(sites + "/schema").then().statusCode(200);
         String scopeId = team.owner().body(body("name", "s", "fields", List.of("Customer.name"))).post(sites + "/scopes")
                 .then().statusCode(201).extract().path("id");
+        String memberId = team.owner().body(body("email", "strict-" + site + "@example.com", "name", "M", "role",
+                "developer")).post("/v1/members").then().statusCode(201).extract().path("id");
         Map<String, Map<String, Object>> valid = new java.util.TreeMap<>();
         valid.put("POST /v1/oauth/signing-keys/rotate", body("activate_in_seconds", 3600));
         valid.put("POST /v1/teams", body("name", "strict", "owner_email", "strict@example.com", "owner_name", "S"));
@@ -147,7 +149,7 @@ class BadInputIT extends DeployedLatchkey {
             String path = route.substring(route.indexOf(' ') + 1).replace("{site}", site)
                     .replace("{provider}", "acme").replace("{id}", route.contains("/tokens/") ? keyId
                             : route.contains("/oauth-clients/") ? clientId : route.contains("/scopes/") ? scopeId
-                            : team.ownerId());
+                            : memberId);
             var token = route.contains("signing-keys") || route.equals("POST /v1/teams") ? Api.bootstrapToken()
                     : team.ownerToken();
             Map<String, Object> withUnknown = new HashMap<>(valid1);

@@ -1,5 +1,7 @@
 package dev.latchkey.http.boundary;
 
+import dev.latchkey.access.control.AccessRule;
+import dev.latchkey.access.control.RouteRules;
 import dev.latchkey.http.control.Json;
 import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.problems.control.InvalidInputException;
@@ -22,9 +24,10 @@ import java.util.List;
 
 /**
  * A route that takes no body (creating or rolling the site token, rolling a client secret) refuses
- * a JSON body with fields, naming the first: {@code {"providers": ["github"]}} on the site token
+ * a JSON body with fields, naming them: {@code {"providers": ["github"]}} on the site token
  * would otherwise be dropped while the caller believes the token restricted. No body, or {@code {}},
- * is fine. Runs after the access policy, so a caller who may not call the route learns nothing more.
+ * is fine. Runs after the access policy, so a caller who may not call the route learns nothing more;
+ * public routes (the OAuth endpoints, which take forms and check their own credentials) are left alone.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -37,7 +40,7 @@ public class UnexpectedBodyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         Method method = resource.getResourceMethod();
         if (method == null || !request.hasEntity() || !JsonBodyGuard.isJson(request.getMediaType())
-                || takesBody(method)) {
+                || takesBody(method) || isPublic(method)) {
             return;
         }
         byte[] body = request.getEntityStream().readNBytes(JsonBodyGuard.MAX_BYTES);
@@ -59,6 +62,10 @@ public class UnexpectedBodyFilter implements ContainerRequestFilter {
             throw new InvalidInputException("body", "This request takes no body");
         }
         throw KnownFields.refused(List.copyOf(object.keySet()), " (it takes no body)");
+    }
+
+    private boolean isPublic(Method method) {
+        return RouteRules.of(resource.getResourceClass(), method).rule().map(AccessRule::isPublic).orElse(true);
     }
 
     /** Whether a parameter receives the entity: one with no JAX-RS injection annotation. */

@@ -3,11 +3,10 @@ package dev.latchkey.http.control;
 import dev.latchkey.problems.control.InvalidField;
 import dev.latchkey.problems.control.InvalidInputException;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbProperty;
-import java.io.StringReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -32,9 +31,9 @@ public final class KnownFields {
             return;
         }
         JsonValue value;
-        try (var reader = JsonP.createReader(new StringReader(json))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        try {
+            value = Json.JSONB.fromJson(json, JsonValue.class);
+        } catch (JsonbException e) {
             return; // not JSON: the binder answers that, in the one shape
         }
         List<String> unknown = new ArrayList<>();

@@ -107,11 +107,12 @@ class BadInputIT extends DeployedLatchkey {
         String keyId = team.owner().body(body("name", "k", "type", "secret", "environment", "test"))
                 .post(sites + "/tokens").then().statusCode(201).extract().path("id");
         String clientId = team.owner().body(body("name", "c", "type", "confidential", "grant_types",
-                List.of("client_credentials"))).post(sites + "/oauth-clients").then().statusCode(201).extract().path("id");
+                        List.of("client_credentials"))).post(sites + "/oauth-clients").then().statusCode(201)
+                .extract().path("client_id");
         team.owner().body(body("types", List.of(body("name", "Customer", "fields", List.of("name")))))
                 .put(sites + "/schema").then().statusCode(200);
-        String scopeId = team.owner().body(body("name", "s", "fields", List.of("Customer.name"))).post(sites + "/scopes")
-                .then().statusCode(201).extract().path("id");
+        String scopeId = team.owner().body(body("name", "s", "fields", List.of("Customer.name")))
+                .post(sites + "/scopes").then().statusCode(201).extract().path("id");
         String memberId = team.owner().body(body("email", "strict-" + site + "@example.com", "name", "M", "role",
                 "developer")).post("/v1/members").then().statusCode(201).extract().path("id");
         Map<String, Map<String, Object>> valid = new java.util.TreeMap<>();
@@ -172,7 +173,8 @@ class BadInputIT extends DeployedLatchkey {
         assertInvalidField(team.owner().body(body("types", List.of(body("name", "Customer", "fields", List.of("name"),
                 "indexed", true)))).put("/v1/sites/" + site + "/schema"), "types[0].indexed");
         assertInvalidField(team.owner().body(body("name", "k", "type", "secret", "environment", "live",
-                "rate_limit", body("requests", 5, "per_seconds", 1, "burst", 10))).post("/v1/sites/" + site + "/tokens"),
+                        "rate_limit", body("requests", 5, "per_seconds", 1, "burst", 10)))
+                .post("/v1/sites/" + site + "/tokens"),
                 "rate_limit.burst");
         assertEquals(0, team.owner().get("/v1/sites/" + site + "/tokens").jsonPath().getList("data").size());
         team.owner().body("{}").post("/v1/sites/" + site + "/site-token").then().statusCode(201);

@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Every JSON request body passes {@link JsonBodies} (size, UTF-8, depth) and {@link KnownFields} (no
- * field its record lacks) before it is bound, and {@link RequestRecords} (no null in arrays, no control characters in strings) after: one rule
- * for all endpoints, so bad input is a 400 in the error shape, never a failure deep in binding or
- * the domain.
+ * field its record lacks) before it is bound, and {@link RequestRecords} (no null in arrays, no control
+ * characters in strings) after: one rule for all endpoints, so bad input is a 400 in the error shape, never a
+ * failure deep in binding or the domain.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {

@@ -128,7 +128,8 @@ public class TokensResource {
             return null;
         }
         limit.keySet().stream().filter(key -> !RATE_LIMIT_FIELDS.contains(key)).findFirst().ifPresent(key -> {
-            throw new InvalidInputException("rate_limit." + key, "rate_limit." + key + " is not a field of this request");
+            throw new InvalidInputException("rate_limit." + key,
+                    "rate_limit." + key + " is not a field of this request");
         });
         Object requests = limit.get("requests");
         Object seconds = limit.get("per_seconds");

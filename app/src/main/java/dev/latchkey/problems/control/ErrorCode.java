@@ -13,6 +13,8 @@ public enum ErrorCode {
     CONFLICT(409, "conflict"),
     /** A provider connection whose grant is gone: only connecting the provider again helps. */
     RECONNECT_REQUIRED(409, "reconnect_required"),
+    /** A provider the operator has not given its OAuth client settings: the message names them. */
+    PROVIDER_NOT_CONFIGURED(409, "provider_not_configured"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     RATE_LIMITED(429, "rate_limited"),

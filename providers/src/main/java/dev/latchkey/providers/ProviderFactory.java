@@ -27,14 +27,6 @@ public interface ProviderFactory {
     Capabilities capabilities();
 
     /**
-     * The settings (keys of {@link ProviderConfig}) without which no connection can start; a
-     * provider missing one is listed as not configured. Every OAuth client needs its id and secret.
-     */
-    default List<String> requiredSettings() {
-        return List.of(ProviderConfig.CLIENT_ID, ProviderConfig.CLIENT_SECRET);
-    }
-
-    /**
      * Creates the provider for one configuration. Called once at startup per provider.
      *
      * @param config the provider's settings ({@code latchkey.providers.<id>.*}); every URL the

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  */
 public record InstalledProvider(ProviderFactory factory, Provider provider, String source, ProviderConfig config) {
 
+    /** Without these no connection can start: every authorization URL names the client, every code exchange proves it. */
+    static final List<String> REQUIRED_SETTINGS = List.of(ProviderConfig.CLIENT_ID, ProviderConfig.CLIENT_SECRET);
+
     public String id() {
         return factory.id();
     }
@@ -25,7 +28,7 @@ public record InstalledProvider(ProviderFactory factory, Provider provider, Stri
 
     /** The required settings that are unset or blank; empty when the provider is ready to connect. */
     public List<MissingSetting> missingSettings() {
-        return factory.requiredSettings().stream()
+        return REQUIRED_SETTINGS.stream()
                 .filter(key -> config.get(key).filter(value -> !value.isBlank()).isEmpty())
                 .map(key -> MissingSetting.of(id(), key))
                 .toList();

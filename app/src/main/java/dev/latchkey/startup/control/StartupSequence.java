@@ -17,6 +17,7 @@ import dev.latchkey.database.control.DatabaseSettings;
 import dev.latchkey.http.control.PublicUrl;
 import dev.latchkey.teams.control.Bootstrap;
 import dev.latchkey.teams.control.OwnerRecovery;
+import dev.latchkey.teams.control.OwnerRecoveryRefusedException;
 import dev.latchkey.teams.control.Teams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -102,8 +103,7 @@ public class StartupSequence {
             chainHeads.atStartup();
             Optional<Teams.Founded> founded = bootstrap.bootstrapIfEmpty();
             founded.ifPresent(this::keepBootstrapToken);
-            Optional<OwnerRecovery.Recovered> recovered = ownerRecovery.recoverIfAsked();
-            recovered.ifPresent(this::keepRecoveryToken);
+            Optional<OwnerRecovery.Recovered> recovered = recoverOwnerIfAsked();
             providers.load();
             signingKeys.ensureSigningKey();
             LOG.info(() -> "Access-token signatures: " + signatures.name());
@@ -141,8 +141,22 @@ public class StartupSequence {
         DataDirectory.fromConfig().writeOwnerOnly(BOOTSTRAP_TOKEN_FILE, founded.token().token());
     }
 
-    private void keepRecoveryToken(OwnerRecovery.Recovered recovered) {
-        DataDirectory.fromConfig().writeOwnerOnly(RECOVERY_TOKEN_FILE, recovered.token().token());
+    /** Like the bootstrap token, the recovery token goes to a 0600 file and is shown nowhere. */
+    private Optional<OwnerRecovery.Recovered> recoverOwnerIfAsked() {
+        Optional<OwnerRecovery.Recovered> recovered;
+        try {
+            recovered = ownerRecovery.recoverIfAsked();
+        } catch (RuntimeException e) {
+            // The transaction interceptor may hand the refusal over wrapped.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OwnerRecoveryRefusedException refused) {
+                    throw new StartupFailedException(refused.getMessage(), refused);
+                }
+            }
+            throw e;
+        }
+        recovered.ifPresent(r -> DataDirectory.fromConfig().writeOwnerOnly(RECOVERY_TOKEN_FILE, r.token().token()));
+        return recovered;
     }
 
     private StartupBanner banner(String masterKeyId, Optional<Teams.Founded> founded,

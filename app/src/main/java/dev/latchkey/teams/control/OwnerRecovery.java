@@ -7,7 +7,6 @@ import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.Role;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.personaltokens.control.PersonalTokens;
-import dev.latchkey.startup.control.StartupFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,7 +57,11 @@ public class OwnerRecovery {
     public record Recovered(Member owner, CredentialIssuer.Issued token) {
     }
 
-    /** The recovery token when recovery was asked for; empty otherwise. */
+    /**
+     * The recovery token when recovery was asked for; empty otherwise.
+     *
+     * @throws OwnerRecoveryRefusedException when the address names no single owner
+     */
     @Transactional
     public Optional<Recovered> recoverIfAsked() {
         Optional<String> email = ownerEmail.map(String::strip).filter(address -> !address.isEmpty());
@@ -96,7 +99,7 @@ public class OwnerRecovery {
         return owners.get(0);
     }
 
-    private static StartupFailedException refusal(String reason) {
-        return new StartupFailedException("owner recovery (LATCHKEY_RECOVER_OWNER) refused: " + reason);
+    private static OwnerRecoveryRefusedException refusal(String reason) {
+        return new OwnerRecoveryRefusedException(reason);
     }
 }

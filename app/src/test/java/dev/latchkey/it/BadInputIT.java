@@ -298,11 +298,13 @@ class BadInputIT extends DeployedLatchkey {
     }
 
     @Test
-    void connectingAnUnconfiguredProviderIsA409NamingTheSetting() {
+    void connectingAnUnconfiguredProviderIsA409NamingTheSettings() {
         Response response = team.owner().body(body("provider", "spotify")).post("/v1/sites/" + site + "/connections");
-        Api.assertError(response, 409, "conflict");
+        Api.assertError(response, 409, "provider_not_configured");
         response.then().body("message", containsString("latchkey.providers.spotify.client-id"))
-                .body("message", containsString("LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_ID"));
+                .body("message", containsString("LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_ID"))
+                .body("message", containsString("latchkey.providers.spotify.client-secret"))
+                .body("message", containsString("LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_SECRET"));
     }
 
     @Test

@@ -85,7 +85,15 @@ class ConnectionsIT extends DeployedLatchkey {
                 .body("data.find { it.id == 'stripe' }.scopes.name", hasItem("read_write"))
                 .body("data.find { it.id == 'acme' }.source", equalTo("latchkey-testplugin.jar"))
                 .body("data.find { it.id == 'acme' }.scopes.name", equalTo(List.of("read", "write")))
-                .body("data.find { it.id == 'acme' }.capabilities.pkce", equalTo(true));
+                .body("data.find { it.id == 'acme' }.capabilities.pkce", equalTo(true))
+                .body("data.find { it.id == 'github' }.configured", equalTo(true))
+                .body("data.find { it.id == 'github' }.missing_settings", equalTo(List.of()))
+                .body("data.find { it.id == 'acme' }.configured", equalTo(true))
+                .body("data.find { it.id == 'spotify' }.configured", equalTo(false))
+                .body("data.find { it.id == 'spotify' }.missing_settings.property", equalTo(List.of(
+                        "latchkey.providers.spotify.client-id", "latchkey.providers.spotify.client-secret")))
+                .body("data.find { it.id == 'spotify' }.missing_settings.environment_variable", equalTo(List.of(
+                        "LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_ID", "LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_SECRET")));
     }
 
     @Test

@@ -1,17 +1,22 @@
 package dev.latchkey.connections.boundary;
 
 import dev.latchkey.connections.control.InstalledProvider;
+import dev.latchkey.connections.control.MissingSetting;
 import dev.latchkey.providers.Capabilities;
 import dev.latchkey.providers.ScopeInfo;
 import java.util.List;
 
-/** An installed provider and its scope catalog. */
-public record ProviderView(String id, String name, String source, Capabilities capabilities,
+/**
+ * An installed provider and its scope catalog; {@code configured} says whether a connection
+ * can start, and {@code missingSettings} what the operator still has to set.
+ */
+public record ProviderView(String id, String name, String source, boolean configured,
+                           List<MissingSetting> missingSettings, Capabilities capabilities,
                            List<String> defaultScopes, List<ScopeInfo> scopes) {
 
     public static ProviderView of(InstalledProvider installed) {
         var factory = installed.factory();
-        return new ProviderView(factory.id(), factory.displayName(), installed.source(), factory.capabilities(),
-                factory.defaultScopes(), factory.scopeCatalog());
+        return new ProviderView(factory.id(), factory.displayName(), installed.source(), installed.configured(),
+                installed.missingSettings(), factory.capabilities(), factory.defaultScopes(), factory.scopeCatalog());
     }
 }

@@ -5,13 +5,16 @@ import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
 import dev.latchkey.providers.ScopeInfo;
 import java.util.List;
-import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A provider as installed: its factory (the description), its provider, where it came from,
  * and the settings it was created with.
  */
 public record InstalledProvider(ProviderFactory factory, Provider provider, String source, ProviderConfig config) {
+
+    /** Without these no connection can start: every authorization URL names the client, every code exchange proves it. */
+    static final List<String> REQUIRED_SETTINGS = List.of(ProviderConfig.CLIENT_ID, ProviderConfig.CLIENT_SECRET);
 
     public String id() {
         return factory.id();
@@ -23,13 +26,24 @@ public record InstalledProvider(ProviderFactory factory, Provider provider, Stri
         return requested.stream().filter(scope -> !offered.contains(scope)).toList();
     }
 
-    /** Every OAuth authorization URL carries a client id: without one, connecting cannot start. */
+    /** The required settings that are unset or blank; empty when the provider is ready to connect. */
+    public List<MissingSetting> missingSettings() {
+        return REQUIRED_SETTINGS.stream()
+                .filter(key -> config.get(key).filter(value -> !value.isBlank()).isEmpty())
+                .map(key -> MissingSetting.of(id(), key))
+                .toList();
+    }
+
+    public boolean configured() {
+        return missingSettings().isEmpty();
+    }
+
+    /** Every OAuth authorization URL carries a client id and every code exchange the secret. */
     public void requireConfigured() {
-        if (config.get(ProviderConfig.CLIENT_ID).isEmpty()) {
-            String key = "latchkey.providers." + id() + "." + ProviderConfig.CLIENT_ID;
-            String variable = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-            throw new ProviderNotConfiguredException(id() + " is installed but not configured: set " + key
-                    + " (" + variable + ") and its client secret");
+        List<MissingSetting> missing = missingSettings();
+        if (!missing.isEmpty()) {
+            throw new ProviderNotConfiguredException(id() + " is installed but not configured: set "
+                    + missing.stream().map(MissingSetting::toString).collect(Collectors.joining(" and ")));
         }
     }
 }

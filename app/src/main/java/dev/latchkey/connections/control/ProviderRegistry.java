@@ -54,7 +54,7 @@ public class ProviderRegistry {
         for (Path jar : jars(directory)) {
             loadPlugin(jar, bundled, config, http);
         }
-        LOG.info(() -> "Providers installed: " + installed.keySet());
+        LOG.fine(() -> "Providers installed: " + installed.keySet());
     }
 
     public Collection<InstalledProvider> all() {

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  */
 public final class MasterKeyLoader {
 
-    static final String GENERATED_FILE = "master.key";
+    public static final String GENERATED_FILE = "master.key";
     private static final Logger LOG = Logger.getLogger(MasterKeyLoader.class.getName());
 
     private MasterKeyLoader() {

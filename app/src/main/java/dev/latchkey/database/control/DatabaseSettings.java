@@ -29,6 +29,20 @@ public record DatabaseSettings(String url, String user, String password) {
         return url.startsWith("jdbc:h2:");
     }
 
+    /**
+     * Which database, for people: the H2 file, or MariaDB's host and database with the user; never
+     * the password nor the URL's parameters (which may hold it).
+     */
+    public String describe() {
+        if (isEmbedded()) {
+            String file = url.substring("jdbc:h2:file:".length()).replaceAll(";.*", "");
+            return "H2 file " + file + ".mv.db";
+        }
+        String where = url.replaceFirst("^jdbc:[a-z]+://", "").replaceAll("[?;].*", "");
+        String product = url.startsWith("jdbc:mysql:") ? "MySQL " : "MariaDB ";
+        return product + where + (user.isEmpty() ? "" : " as " + user);
+    }
+
     @Override
     public String toString() {
         // Never the password.

@@ -15,6 +15,8 @@ public enum ErrorCode {
     RECONNECT_REQUIRED(409, "reconnect_required"),
     /** An Idempotency-Key used with another body, or whose first request is still being served. */
     IDEMPOTENCY_CONFLICT(409, "idempotency_conflict"),
+    /** A provider the operator has not given its OAuth client settings: the message names them. */
+    PROVIDER_NOT_CONFIGURED(409, "provider_not_configured"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     RATE_LIMITED(429, "rate_limited"),

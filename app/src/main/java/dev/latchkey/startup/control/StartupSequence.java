@@ -12,13 +12,22 @@ import dev.latchkey.usage.control.UsageCounter;
 import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.Migrations;
+import dev.latchkey.crypto.control.MasterKeyLoader;
+import dev.latchkey.database.control.DatabaseSettings;
+import dev.latchkey.http.control.PublicUrl;
 import dev.latchkey.teams.control.Bootstrap;
+import dev.latchkey.teams.control.OwnerRecovery;
+import dev.latchkey.teams.control.OwnerRecoveryRefusedException;
 import dev.latchkey.teams.control.Teams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StartupSequence {
 
     static final String BOOTSTRAP_TOKEN_FILE = "bootstrap-token";
+    static final String RECOVERY_TOKEN_FILE = "recovery-token";
     private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
 
     @Inject
@@ -42,6 +52,16 @@ public class StartupSequence {
 
     @Inject
     Bootstrap bootstrap;
+
+    @Inject
+    OwnerRecovery ownerRecovery;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "latchkey.master-key")
+    Optional<String> configuredMasterKey;
 
     @Inject
     AuditRetention retention;
@@ -76,12 +96,14 @@ public class StartupSequence {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         try {
-            LOG.info(() -> "Master key " + masterKeys.get().current().id() + " in use");
+            String masterKey = masterKeys.get().current().id();
             rateLimitBuckets.checkStore();
             migrate();
             restrictDataDirectoryToOwner();
             chainHeads.atStartup();
-            bootstrap.bootstrapIfEmpty().ifPresent(this::announce);
+            Optional<Teams.Founded> founded = bootstrap.bootstrapIfEmpty();
+            founded.ifPresent(this::keepBootstrapToken);
+            Optional<OwnerRecovery.Recovered> recovered = recoverOwnerIfAsked();
             providers.load();
             signingKeys.ensureSigningKey();
             LOG.info(() -> "Access-token signatures: " + signatures.name());
@@ -89,6 +111,8 @@ public class StartupSequence {
             refreshes.start();
             usage.start();
             credentialChanges.start();
+            warnIfPublicUrlIsLoopbackOnly();
+            LOG.info(banner(masterKey, founded, recovered)::text);
         } catch (RuntimeException e) {
             stop(e);
         }
@@ -112,13 +136,72 @@ public class StartupSequence {
         }
     }
 
-    /** The bootstrap token is shown this once, and kept where automation can read it (0600). */
-    private void announce(Teams.Founded founded) {
+    /** The bootstrap token is written where automation can read it (0600), and shown nowhere. */
+    private void keepBootstrapToken(Teams.Founded founded) {
+        DataDirectory.fromConfig().writeOwnerOnly(BOOTSTRAP_TOKEN_FILE, founded.token().token());
+    }
+
+    /** Like the bootstrap token, the recovery token goes to a 0600 file and is shown nowhere. */
+    private Optional<OwnerRecovery.Recovered> recoverOwnerIfAsked() {
+        Optional<OwnerRecovery.Recovered> recovered;
+        try {
+            recovered = ownerRecovery.recoverIfAsked();
+        } catch (RuntimeException e) {
+            // The transaction interceptor may hand the refusal over wrapped.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OwnerRecoveryRefusedException refused) {
+                    throw new StartupFailedException(refused.getMessage(), refused);
+                }
+            }
+            throw e;
+        }
+        recovered.ifPresent(r -> DataDirectory.fromConfig().writeOwnerOnly(RECOVERY_TOKEN_FILE, r.token().token()));
+        return recovered;
+    }
+
+    private StartupBanner banner(String masterKeyId, Optional<Teams.Founded> founded,
+                                 Optional<OwnerRecovery.Recovered> recovered) {
         DataDirectory dataDirectory = DataDirectory.fromConfig();
-        dataDirectory.writeOwnerOnly(BOOTSTRAP_TOKEN_FILE, founded.token().token());
-        LOG.info(() -> "\n\n  Latchkey bootstrapped team " + founded.team().id() + " with owner "
-                + founded.owner().email() + ".\n  Bootstrap token (shown once; also in "
-                + dataDirectory.resolve(BOOTSTRAP_TOKEN_FILE) + "):\n\n    " + founded.token().token() + "\n");
+        Path data = dataDirectory.root().toAbsolutePath().normalize();
+        String masterKey = (configuredMasterKey.filter(key -> !key.isBlank()).isPresent() ? "from LATCHKEY_MASTER_KEY"
+                : data.resolve(MasterKeyLoader.GENERATED_FILE).toString()) + " (id " + masterKeyId + ")";
+        var providerLines = providers.all().stream()
+                .map(provider -> provider.id() + (provider.configured() ? "" : " (not configured)")).toList();
+        return new StartupBanner(publicUrl.base(), publicUrl.configured(), DatabaseSettings.fromConfig().describe(),
+                data, masterKey, providerLines,
+                founded.map(f -> f.team().id() + " with owner " + f.owner().email()).orElse(null),
+                founded.map(f -> data.resolve(BOOTSTRAP_TOKEN_FILE)).orElse(null),
+                recovered.map(r -> data.resolve(RECOVERY_TOKEN_FILE)).orElse(null),
+                recovered.map(r -> r.owner().email() + " (team " + r.owner().teamId() + ", expires "
+                        + r.token().credential().expiresAt() + ")").orElse(null));
+    }
+
+    /**
+     * Payara Micro listens on every interface; without LATCHKEY_PUBLIC_URL the issuer and every link
+     * name the loopback address, which no other machine can use. Said once, at startup.
+     */
+    private void warnIfPublicUrlIsLoopbackOnly() {
+        if (!publicUrl.configured() && reachableBeyondLoopback()) {
+            LOG.warning(() -> "LATCHKEY_PUBLIC_URL is not set: the OAuth issuer and every link say " + publicUrl.base()
+                    + ", which only this machine can reach, while Latchkey listens on every interface. "
+                    + "Set LATCHKEY_PUBLIC_URL to the URL clients use.");
+        }
+    }
+
+    private static boolean reachableBeyondLoopback() {
+        try {
+            return NetworkInterface.networkInterfaces().anyMatch(StartupSequence::upAndNotLoopback);
+        } catch (SocketException e) {
+            return true;
+        }
+    }
+
+    private static boolean upAndNotLoopback(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     private void stop(RuntimeException failure) {

@@ -67,6 +67,9 @@ public class ApiDocumentFilter implements OASFilter {
         if (api.getComponents() == null) {
             api.setComponents(OASFactory.createComponents());
         }
+        Map<String, Schema> schemas = api.getComponents().getSchemas() == null ? Map.of()
+                : api.getComponents().getSchemas();
+        schemas.values().forEach(schema -> nullableReferences(schema, schemas));
         api.getComponents().addSchema(ERROR, errorSchema());
         api.getComponents().addSchema(OAUTH_ERROR, oauthErrorSchema());
         api.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
@@ -151,9 +154,7 @@ public class ApiDocumentFilter implements OASFilter {
 
     private static Schema nullable(Schema property) {
         if (property.getRef() != null) {
-            // OpenAPI 3.0 ignores the siblings of a $ref: a nullable reference needs allOf.
-            return OASFactory.createSchema().addAllOf(OASFactory.createSchema().ref(property.getRef()))
-                    .nullable(true);
+            return property;
         }
         if (property.getType() == SchemaType.OBJECT && property.getProperties() == null
                 && property.getAdditionalPropertiesSchema() == null) {
@@ -161,6 +162,29 @@ public class ApiDocumentFilter implements OASFilter {
             property.setType(null);
         }
         return property.nullable(true);
+    }
+
+    /**
+     * OpenAPI 3.0 ignores the siblings of a {@code $ref}, and {@code nullable} counts only next
+     * to a {@code type}: a property that may be null and refers to another schema becomes
+     * {@code {type, nullable, allOf: [$ref]}}.
+     */
+    private static void nullableReferences(Schema schema, Map<String, Schema> schemas) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.replaceAll((name, property) -> {
+            if (property.getRef() == null) {
+                return property;
+            }
+            String ref = property.getRef();
+            Schema target = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            SchemaType type = target == null || target.getType() == null ? SchemaType.OBJECT : target.getType();
+            return OASFactory.createSchema().type(type).nullable(true)
+                    .addAllOf(OASFactory.createSchema().ref(ref));
+        });
+        schema.setProperties(properties);
     }
 
     private static String tag(String path) {

@@ -107,28 +107,29 @@ class OpenApiIT extends DeployedLatchkey {
                 .build());
         TestTeam team = api.newTeam();
         String site = team.createSite("contract");
-        RequestSpecification owner = team.owner().filter(contract);
+        // A fresh specification per request: REST Assured's are mutable (a body would stick).
+        java.util.function.Supplier<RequestSpecification> owner = () -> team.owner().filter(contract);
 
-        owner.get("/v1/whoami").then().statusCode(200);
-        owner.get("/v1/team").then().statusCode(200);
-        owner.get("/v1/sites").then().statusCode(200);
-        owner.body(Map.of("name", "second")).post("/v1/sites").then().statusCode(201);
-        owner.get("/v1/sites/" + site).then().statusCode(200);
-        String keyId = owner.body(Map.of("name", "backend", "type", "secret", "environment", "test"))
+        owner.get().get("/v1/whoami").then().statusCode(200);
+        owner.get().get("/v1/team").then().statusCode(200);
+        owner.get().get("/v1/sites").then().statusCode(200);
+        owner.get().body(Map.of("name", "second")).post("/v1/sites").then().statusCode(201);
+        owner.get().get("/v1/sites/" + site).then().statusCode(200);
+        String keyId = owner.get().body(Map.of("name", "backend", "type", "secret", "environment", "test"))
                 .post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().path("id");
-        owner.get("/v1/sites/" + site + "/tokens").then().statusCode(200);
-        owner.get("/v1/sites/" + site + "/tokens/" + keyId).then().statusCode(200);
-        owner.get("/v1/members").then().statusCode(200);
-        owner.get("/v1/personal-tokens").then().statusCode(200);
-        owner.get("/v1/audit-events").then().statusCode(200);
-        owner.get("/v1/audit-events/verify").then().statusCode(200);
-        owner.get("/v1/sites/" + site + "/connections").then().statusCode(200);
-        owner.get("/v1/providers").then().statusCode(200);
-        owner.get("/v1/sites/" + site + "/scopes").then().statusCode(200);
+        owner.get().get("/v1/sites/" + site + "/tokens").then().statusCode(200);
+        owner.get().get("/v1/sites/" + site + "/tokens/" + keyId).then().statusCode(200);
+        owner.get().get("/v1/members").then().statusCode(200);
+        owner.get().get("/v1/personal-tokens").then().statusCode(200);
+        owner.get().get("/v1/audit-events").then().statusCode(200);
+        owner.get().get("/v1/audit-events/verify").then().statusCode(200);
+        owner.get().get("/v1/sites/" + site + "/connections").then().statusCode(200);
+        owner.get().get("/v1/providers").then().statusCode(200);
+        owner.get().get("/v1/sites/" + site + "/scopes").then().statusCode(200);
 
         // Errors: the one shape, as documented on every operation.
-        owner.get("/v1/sites/site_doesnotexist0000").then().statusCode(404);
-        owner.body(Map.of("name", "")).post("/v1/sites").then().statusCode(400);
+        owner.get().get("/v1/sites/site_doesnotexist0000").then().statusCode(404);
+        owner.get().body(Map.of("name", "")).post("/v1/sites").then().statusCode(400);
         api.anonymous().filter(contract).get("/v1/whoami").then().statusCode(401);
         api.anonymous().filter(contract).get("/oauth/jwks").then().statusCode(200);
     }

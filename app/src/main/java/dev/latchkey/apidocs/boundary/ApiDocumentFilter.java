@@ -165,8 +165,8 @@ public class ApiDocumentFilter implements OASFilter {
 
     /**
      * OpenAPI 3.0 ignores the siblings of a {@code $ref}, and {@code nullable} counts only next
-     * to a {@code type}: a property that may be null and refers to another schema becomes
-     * {@code {type, nullable, allOf: [$ref]}}.
+     * to a {@code type} (an {@code allOf} around the reference still refuses null): a property
+     * that may be null and refers to another schema gets that schema's content inline.
      */
     private static void nullableReferences(Schema schema, Map<String, Schema> schemas) {
         if (schema.getProperties() == null) {
@@ -179,9 +179,15 @@ public class ApiDocumentFilter implements OASFilter {
             }
             String ref = property.getRef();
             Schema target = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
-            SchemaType type = target == null || target.getType() == null ? SchemaType.OBJECT : target.getType();
-            return OASFactory.createSchema().type(type).nullable(true)
-                    .addAllOf(OASFactory.createSchema().ref(ref));
+            if (target == null) {
+                return property;
+            }
+            Schema inline = OASFactory.createSchema().type(target.getType()).format(target.getFormat())
+                    .description(target.getDescription()).nullable(true);
+            if (target.getProperties() != null) {
+                inline.setProperties(new LinkedHashMap<>(target.getProperties()));
+            }
+            return inline;
         });
         schema.setProperties(properties);
     }

@@ -53,6 +53,9 @@ class FirstRunJarIT {
                 assertTrue(log.contains(line), "missing from the startup output: " + line + "\n" + log);
             }
             assertFalse(log.contains("Payara Micro URLs"), "Payara's own INFO lines are off by default");
+            List<String> payaraInfo = log.lines().filter(line -> line.contains("[INFO]") && !line.contains("[dev.latchkey."))
+                    .toList();
+            assertEquals(List.of(), payaraInfo, "no INFO line but Latchkey's own (the web container's included)");
             // Access-log lines (JSON, one per request) are Latchkey's own and not part of startup.
             long lines = log.lines().filter(line -> !line.startsWith("{")).count();
             assertTrue(lines < 60, "the startup output should be short, was " + lines + " lines:\n" + log);

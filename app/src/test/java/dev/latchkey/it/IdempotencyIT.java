@@ -93,6 +93,69 @@ class IdempotencyIT extends DeployedLatchkey {
         assertEquals(0, keysListed());
     }
 
+    /** The row of this team's key: its hash as the server computes it (route, newline, key). */
+    private String keyHash(String key) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("POST " + tokens + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
+    }
+
+    private int updateRow(String sql, String key) throws Exception {
+        try (var connection = TestDatabase.connect(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, keyHash(key));
+            return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * A retry while the first request is still being served (its key claimed, no outcome yet —
+     * the state between the claim and the use case's commit) is a 409 that says so, and runs nothing.
+     */
+    @Test
+    void aRetryWhileTheFirstIsStillRunningIsA409() throws Exception {
+        String key = newKey();
+        team.owner().header("Idempotency-Key", key).body(KEY).post(tokens).then().statusCode(201);
+        assertEquals(1, updateRow("UPDATE idempotency_keys SET status = NULL, response = NULL, location = NULL"
+                + " WHERE key_hash = ?", key), "the first request's claim, as while it runs");
+        team.owner().header("Idempotency-Key", key).body(KEY).post(tokens).then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.equalTo("idempotency_conflict"))
+                .body("message", org.hamcrest.Matchers.containsString("still being served"));
+        assertEquals(1, keysListed(), "nothing created by the retry");
+    }
+
+    /**
+     * After 24 hours a key is forgotten: the purge deletes its row (every two seconds in the tests,
+     * hourly by default), and the same key and body then create anew.
+     */
+    @Test
+    void aKeyOlderThan24HoursIsPurgedAndThenRunsAgain() throws Exception {
+        String key = newKey();
+        String first = team.owner().header("Idempotency-Key", key).body(KEY).post(tokens).then().statusCode(201)
+                .extract().path("id");
+        long dayAndAMinuteAgo = System.currentTimeMillis() - java.time.Duration.ofHours(24).plusMinutes(1).toMillis();
+        assertEquals(1, updateRow("UPDATE idempotency_keys SET created_at = " + dayAndAMinuteAgo
+                + ", expires_at = " + (dayAndAMinuteAgo + java.time.Duration.ofHours(24).toMillis())
+                + " WHERE key_hash = ?", key));
+        long deadline = System.currentTimeMillis() + 20_000;
+        int rows;
+        do {
+            Thread.sleep(500);
+            try (var connection = TestDatabase.connect();
+                 var statement = connection.prepareStatement("SELECT COUNT(*) FROM idempotency_keys WHERE key_hash = ?")) {
+                statement.setString(1, keyHash(key));
+                var result = statement.executeQuery();
+                result.next();
+                rows = result.getInt(1);
+            }
+        } while (rows > 0 && System.currentTimeMillis() < deadline);
+        assertEquals(0, rows, "the purge deleted the expired key");
+        Response again = team.owner().header("Idempotency-Key", key).body(KEY).post(tokens);
+        again.then().statusCode(201);
+        assertNull(again.header("Idempotent-Replayed"));
+        assertNotEquals(first, again.path("id"), "a new key, not a replay");
+        assertEquals(2, keysListed());
+    }
+
     @Test
     void theStoredResponseHoldsNoPlaintextSecret() throws SQLException {
         String key = newKey();

@@ -5,6 +5,7 @@ import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.Audience;
 import dev.latchkey.access.control.Route;
 import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.http.control.Json;
 import dev.latchkey.http.control.PublicUrl;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -29,7 +31,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * {@code mp.openapi.filter}): the property names as JSON-B writes them (snake_case, nulls
  * written), the error shapes on every operation, the security schemes and which routes need
  * which (read off the {@link AccessPolicy} table, the one the server enforces), unique
- * operation ids and tags.
+ * operation ids and tags; and, from the Java signatures ({@link JavaSignatures}), the status and
+ * item type of each success and the Bean Validation limits of each request body.
  */
 public class ApiDocumentFilter implements OASFilter {
 
@@ -42,6 +45,7 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public Schema filterSchema(Schema schema) {
+        withoutAnnotationDefaults(schema);
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null || properties.isEmpty()) {
             return schema;
@@ -69,6 +73,13 @@ public class ApiDocumentFilter implements OASFilter {
         }
         Map<String, Schema> schemas = api.getComponents().getSchemas() == null ? Map.of()
                 : api.getComponents().getSchemas();
+        JavaSignatures signatures = JavaSignatures.ofApplication();
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                    signatures.method(Route.parse(method.name() + " " + path))
+                            .flatMap(JavaSignatures::bodyRecord)
+                            .ifPresent(body -> strict(body, schemas))));
+        }
         schemas.values().forEach(schema -> nullableReferences(schema, schemas));
         api.getComponents().addSchema(ERROR, errorSchema());
         api.getComponents().addSchema(OAUTH_ERROR, oauthErrorSchema());
@@ -94,7 +105,67 @@ public class ApiDocumentFilter implements OASFilter {
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
                 .forEach(op -> ids.merge(String.valueOf(op.getOperationId()), 1, Integer::sum)));
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> complete(path, method, operation, ids)));
+                .forEach((method, operation) -> {
+                    complete(path, method, operation, ids);
+                    signatures.method(Route.parse(method.name() + " " + path))
+                            .ifPresent(javaMethod -> successOf(javaMethod, operation, schemas));
+                }));
+    }
+
+    /**
+     * A request record and the records within it: what Bean Validation enforces, and no other
+     * member (the server refuses unknown fields with a 400, {@code KnownFields}).
+     */
+    private static void strict(Class<?> body, Map<String, Schema> schemas) {
+        for (Class<?> record : JavaSignatures.recordsWithin(body)) {
+            Schema schema = schemas.get(JavaSignatures.schemaName(record));
+            if (schema != null) {
+                JavaSignatures.constrain(schema, record);
+                schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
+            }
+        }
+    }
+
+    /**
+     * The scan lists what a method returns as the {@code default} response; JAX-RS answers it
+     * with 200 (204 when there is nothing), and a page ({@code ListView<X>}) has items of type X.
+     * Methods returning a {@code Response} declare their statuses with {@code @APIResponse}.
+     */
+    private static void successOf(java.lang.reflect.Method javaMethod, Operation operation, Map<String, Schema> schemas) {
+        APIResponses responses = operation.getResponses();
+        APIResponse scanned = responses.getAPIResponse(APIResponses.DEFAULT);
+        if (scanned == null) {
+            return;
+        }
+        boolean declared = responses.getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("2"));
+        boolean bare = javaMethod.getReturnType() == jakarta.ws.rs.core.Response.class;
+        if (bare && !declared) {
+            return;
+        }
+        responses.removeAPIResponse(APIResponses.DEFAULT);
+        if (declared) {
+            return;
+        }
+        if (javaMethod.getReturnType() == void.class) {
+            responses.addAPIResponse("204", OASFactory.createAPIResponse().description("No content"));
+            return;
+        }
+        JavaSignatures.pageItem(javaMethod).map(JavaSignatures::schemaName).filter(schemas::containsKey)
+                .ifPresent(item -> scanned.getContent().getMediaTypes().values()
+                        .forEach(media -> media.setSchema(page(item))));
+        responses.addAPIResponse("200", scanned.description(scanned.getDescription() == null ? "OK"
+                : scanned.getDescription()));
+    }
+
+    /** {@code {data, has_more, next_cursor}} with items of one type. */
+    private static Schema page(String item) {
+        return OASFactory.createSchema().type(SchemaType.OBJECT)
+                .description("A page of " + item + "; when has_more, ask again with starting_after=next_cursor")
+                .addRequired("data").addRequired("has_more")
+                .addProperty("data", OASFactory.createSchema().type(SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/" + item)))
+                .addProperty("has_more", OASFactory.createSchema().type(SchemaType.BOOLEAN))
+                .addProperty("next_cursor", OASFactory.createSchema().type(SchemaType.STRING).nullable(true));
     }
 
     private void complete(String path, PathItem.HttpMethod method, Operation operation, Map<String, Integer> ids) {
@@ -136,6 +207,46 @@ public class ApiDocumentFilter implements OASFilter {
             any.add(OASFactory.createSecurityRequirement().addScheme(OAUTH2));
         }
         return any;
+    }
+
+    /**
+     * Payara copies every member of a {@code @Schema} annotation into the schema, defaults included
+     * ({@code maxProperties: 0} would refuse any object), and its {@code example} as a string.
+     */
+    static void withoutAnnotationDefaults(Schema schema) {
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (schema.getExample() instanceof String text && text.startsWith("{")) {
+            schema.setExample(Json.JSONB.fromJson(text, LinkedHashMap.class));
+        }
     }
 
     /** How Yasson's LOWER_CASE_WITH_UNDERSCORES names a Java property: {@code expiresAt} → {@code expires_at}. */
@@ -187,6 +298,9 @@ public class ApiDocumentFilter implements OASFilter {
             if (target.getProperties() != null) {
                 inline.setProperties(new LinkedHashMap<>(target.getProperties()));
             }
+            inline.setRequired(target.getRequired());
+            inline.setAdditionalPropertiesBoolean(target.getAdditionalPropertiesBoolean());
+            inline.setExample(target.getExample());
             return inline;
         });
         schema.setProperties(properties);

@@ -7,8 +7,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.io.StringReader;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An audit event as shown and exported, with its place in the chain. */
+@Schema(description = "One event of the tamper-evident audit trail")
 public record AuditEventView(String id, String action, Instant occurredAt, Party actor, Party target,
                              String siteId, String ip, String userAgent, String requestId, JsonObject details,
                              long chainPosition, String hash) {

@@ -21,6 +21,9 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The team's audit log: query, NDJSON export, and chain verification. Members only. */
 @Path("v1/audit-events")
@@ -52,6 +55,8 @@ public class AuditEventsResource {
     @GET
     @Path("export")
     @Produces({NDJSON, MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "One AuditEventView per line, oldest first",
+            content = @Content(mediaType = NDJSON, schema = @Schema(ref = "AuditEventView")))
     public Response export(@QueryParam("site") String site, @QueryParam("action") String action,
                            @QueryParam("actor") String actor, @QueryParam("target") String target,
                            @QueryParam("since") String since, @QueryParam("until") String until) {

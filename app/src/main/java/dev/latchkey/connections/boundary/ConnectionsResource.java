@@ -29,6 +29,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /v1/sites/{site}/connections}: connect a provider, list, refresh, disconnect. The
@@ -62,6 +65,8 @@ public class ConnectionsResource {
     String siteId;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Where to send the user to grant access",
+            content = @Content(schema = @Schema(ref = "StartedConnectionView")))
     public Response start(@NotNull @Valid StartConnectionRequest body) {
         Caller caller = request.caller();
         Site site = sites.find(caller, siteId);

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /v1/sites/{site}/data/{type}[/{id}]}: the site's documents, reached with the site's
@@ -58,6 +61,10 @@ public class DataResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The document, created",
+            content = @Content(schema = @Schema(ref = "DocumentView")))
+    @APIResponse(responseCode = "200", description = "The document, replaced",
+            content = @Content(schema = @Schema(ref = "DocumentView")))
     public Response put(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
                         InputStream body) throws IOException {
         Caller caller = request.caller();
@@ -76,6 +83,7 @@ public class DataResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         Caller caller = request.caller();
         documents.delete(caller, sites.find(caller, siteId), type, id);

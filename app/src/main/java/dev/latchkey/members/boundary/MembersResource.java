@@ -29,6 +29,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The team's members, and first credentials for members an owner created. */
 @Path("v1/members")
@@ -61,6 +64,8 @@ public class MembersResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The member",
+            content = @Content(schema = @Schema(ref = "MemberView")))
     public Response add(@NotNull @Valid CreateMemberRequest body) {
         Caller caller = request.caller();
         Member member = members.add(caller, body.email(), body.name(), body.role());
@@ -85,6 +90,7 @@ public class MembersResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@PathParam("id") String id) {
         members.remove(request.caller(), id);
         return Response.noContent().build();
@@ -93,6 +99,7 @@ public class MembersResource {
     /** Sets a password: members set their own; owners set those of members they added. */
     @PUT
     @Path("{id}/password")
+    @APIResponse(responseCode = "204", description = "Password set")
     public Response setPassword(@PathParam("id") String id, @NotNull @Valid PasswordRequest body) {
         Caller caller = request.caller();
         Member member = members.find(caller, id);
@@ -112,6 +119,8 @@ public class MembersResource {
     /** An owner gives a member it created a first credential, before any console exists. */
     @POST
     @Path("{id}/personal-tokens")
+    @APIResponse(responseCode = "201", description = "The token, with its secret (shown once)",
+            content = @Content(schema = @Schema(ref = "PersonalTokenView")))
     public Response issueFor(@PathParam("id") String id, @NotNull @Valid CreatePersonalTokenRequest body) {
         Caller caller = request.caller();
         Member member = members.find(caller, id);

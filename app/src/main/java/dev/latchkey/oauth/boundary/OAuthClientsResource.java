@@ -23,6 +23,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /v1/sites/{site}/oauth-clients}: register, list, read, delete clients, and roll secrets. */
 @Path("v1/sites/{site}/oauth-clients")
@@ -45,6 +48,8 @@ public class OAuthClientsResource {
     String siteId;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The client, with its secret (shown once)",
+            content = @Content(schema = @Schema(ref = "OAuthClientView")))
     public Response create(@NotNull @Valid CreateOAuthClientRequest body) {
         Caller caller = request.caller();
         var registered = clients.create(caller, sites.find(caller, siteId), new OAuthClients.Spec(body.name(),
@@ -71,6 +76,7 @@ public class OAuthClientsResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         clients.delete(site(), id);
         return Response.noContent().build();
@@ -78,6 +84,8 @@ public class OAuthClientsResource {
 
     @POST
     @Path("{id}/secret")
+    @APIResponse(responseCode = "201", description = "The client, with its new secret (shown once)",
+            content = @Content(schema = @Schema(ref = "OAuthClientView")))
     public Response rollSecret(@PathParam("id") String id) {
         var registered = clients.rollSecret(site(), id);
         return Response.status(Response.Status.CREATED)

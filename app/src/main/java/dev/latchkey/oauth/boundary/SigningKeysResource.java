@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /v1/oauth/signing-keys}: the instance's access-token signing keys, and rotating them
@@ -29,6 +32,7 @@ import java.time.Instant;
 public class SigningKeysResource {
 
     /** A key as shown: never its private half. */
+    @Schema(description = "An access-token signing key (its public half only)")
     public record KeyView(String kid, String algorithm, Instant createdAt, Instant activeFrom, Instant retiredAt) {
         static KeyView of(SigningKey key) {
             return new KeyView(key.kid(), key.algorithm(), key.createdAt(), key.activeFrom(), key.retiredAt());
@@ -53,6 +57,8 @@ public class SigningKeysResource {
 
     @POST
     @Path("rotate")
+    @APIResponse(responseCode = "201", description = "The new signing key",
+            content = @Content(schema = @Schema(ref = "KeyView")))
     public Response rotate(String json) {
         Caller caller = admin();
         RotateRequest body = json == null || json.isBlank() ? null : KnownFields.bind(json, RotateRequest.class);

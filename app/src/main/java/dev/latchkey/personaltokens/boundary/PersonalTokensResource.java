@@ -22,6 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The calling member's own personal access tokens. */
 @Path("v1/personal-tokens")
@@ -44,6 +47,8 @@ public class PersonalTokensResource {
     Clock clock;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The token, with its secret (shown once)",
+            content = @Content(schema = @Schema(ref = "PersonalTokenView")))
     public Response create(@NotNull @Valid CreatePersonalTokenRequest body) {
         Caller caller = request.caller();
         var member = members.find(caller, caller.requireMember().id());

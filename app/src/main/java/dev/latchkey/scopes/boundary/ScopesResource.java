@@ -25,6 +25,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /v1/sites/{site}/scopes}: named sets of restricted fields. Deleting is for owners. */
 @Path("v1/sites/{site}/scopes")
@@ -47,6 +50,8 @@ public class ScopesResource {
     String siteId;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The scope",
+            content = @Content(schema = @Schema(ref = "ScopeView")))
     public Response create(@NotNull @Valid ScopeRequest body) {
         Site site = site();
         return Response.status(Response.Status.CREATED)
@@ -74,6 +79,7 @@ public class ScopesResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         Caller caller = request.caller();
         scopes.delete(caller, sites.find(caller, siteId), id);

@@ -21,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /v1/sites}: create, list, read and delete the team's sites. */
 @Path("v1/sites")
@@ -37,6 +40,8 @@ public class SitesResource {
     Sites sites;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The site",
+            content = @Content(schema = @Schema(ref = "SiteView")))
     public Response create(@NotNull @Valid CreateSiteRequest body) {
         Caller caller = request.caller();
         return Response.status(Response.Status.CREATED).entity(SiteView.of(sites.create(caller, body.name()))).build();
@@ -57,6 +62,7 @@ public class SitesResource {
 
     @DELETE
     @Path("{site}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("site") String siteId) {
         sites.delete(request.caller(), siteId);
         return Response.noContent().build();

@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /v1/sites/{site}/site-token}: creates the site token, or rolls it. */
 @Path("v1/sites/{site}/site-token")
@@ -34,6 +37,8 @@ public class SiteTokenResource {
     String siteId;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The site token (shown once; any previous one stops working)",
+            content = @Content(schema = @Schema(ref = "SiteTokenView")))
     public Response createOrRoll() {
         Caller caller = request.caller();
         var issued = siteTokens.createOrRoll(caller, sites.find(caller, siteId));

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /v1/teams} (instance admin only) and {@code GET /v1/team} (the caller's own). */
 @Path("v1")
@@ -36,6 +39,8 @@ public class TeamsResource {
 
     @POST
     @Path("teams")
+    @APIResponse(responseCode = "201", description = "The team, its owner and the owner's first token (shown once)",
+            content = @Content(schema = @Schema(ref = "FoundedTeamView")))
     public Response create(@NotNull @Valid CreateTeamRequest body) {
         Caller caller = request.caller();
         var admin = caller.requireInstanceAdmin("create teams");

@@ -34,6 +34,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /v1/sites/{site}/tokens}: a site's API keys. Needs the {@code admin} permission. */
 @Path("v1/sites/{site}/tokens")
@@ -61,6 +64,8 @@ public class TokensResource {
     String siteId;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The key, with its secret (shown once)",
+            content = @Content(schema = @Schema(ref = "ApiTokenView")))
     public Response create(@NotNull @Valid CreateApiTokenRequest body) {
         Caller caller = request.caller();
         Site site = sites.find(caller, siteId);
@@ -102,6 +107,8 @@ public class TokensResource {
 
     @POST
     @Path("{id}/roll")
+    @APIResponse(responseCode = "201", description = "The new key, with its secret (shown once)",
+            content = @Content(schema = @Schema(ref = "ApiTokenView")))
     public Response roll(@PathParam("id") String id, String json) {
         Caller caller = request.caller();
         // The body is optional: no body rolls with no overlap, as Stripe does.

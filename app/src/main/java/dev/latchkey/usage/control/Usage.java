@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Reading usage: daily counts of one credential, and a team's time to hello world. */
 @ApplicationScoped
 public class Usage {
 
     /** Requests on one UTC day. */
+    @Schema(name = "UsageDay", description = "Requests made with a credential on one UTC day")
     public record Day(String date, long requests) {
     }
 

@@ -167,7 +167,7 @@ public class Connections {
         connection.connect(account.id(), account.name(), tokens.grantedScopes(), claim.startedBy(), clock.instant());
         custody.store(connection, tokens);
         audit.recordAs(starter(claim), claim.teamId(), claim.siteId(), "connection.connected",
-                Refresher.target(connection), Map.of("account", account.name() == null ? "" : account.name(),
+                RefreshRecords.target(connection), Map.of("account", account.name() == null ? "" : account.name(),
                         "scopes", tokens.grantedScopes(), "reconnected", reconnect));
         return connection;
     }
@@ -205,7 +205,7 @@ public class Connections {
             return;
         }
         em.remove(connection);
-        audit.record(connection.teamId(), connection.siteId(), "connection.disconnected", Refresher.target(connection),
+        audit.record(connection.teamId(), connection.siteId(), "connection.disconnected", RefreshRecords.target(connection),
                 Map.of("revoke", revocation.wireName(), "revoked_at_provider", revokedAtProvider, "note", note));
     }
 
@@ -242,7 +242,7 @@ public class Connections {
                     + other.provider() + " again.";
             other.reconnectRequired(reason, now);
             audit.recordAs(Actor.SYSTEM, other.teamId(), other.siteId(), "connection.reconnect_required",
-                    Refresher.target(other), Map.of("reason", reason));
+                    RefreshRecords.target(other), Map.of("reason", reason));
             marked++;
         }
         return marked;

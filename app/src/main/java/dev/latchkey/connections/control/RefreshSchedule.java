@@ -45,6 +45,9 @@ public class RefreshSchedule {
     Refresher refresher;
 
     @Inject
+    DueConnections connections;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -98,14 +101,15 @@ public class RefreshSchedule {
      */
     void refreshDue() {
         try {
+            Duration margin = refresher.policy().refreshMargin();
             Set<String> settled = new HashSet<>();
-            settled.addAll(refreshAll(refresher.interrupted(clock.instant(), BATCH)));
+            settled.addAll(refreshAll(connections.interrupted(clock.instant(), BATCH)));
             checkTokensWithoutExpiry();
             while (true) {
                 Instant now = clock.instant();
-                List<String> due = refresher.due(now, BATCH).stream().filter(id -> !settled.contains(id)).toList();
+                List<String> due = connections.due(now, margin, BATCH).stream().filter(id -> !settled.contains(id)).toList();
                 if (due.isEmpty()) {
-                    Instant retry = refresher.nextRetry(now, now.plusSeconds(intervalSeconds));
+                    Instant retry = connections.nextRetry(now, now.plusSeconds(intervalSeconds), margin);
                     if (retry == null) {
                         outage.succeeded();
                         return;
@@ -131,7 +135,7 @@ public class RefreshSchedule {
         if (checkIntervalSeconds <= 0) {
             return;
         }
-        List<String> ids = refresher.unchecked(clock.instant().minusSeconds(checkIntervalSeconds), BATCH);
+        List<String> ids = connections.unchecked(clock.instant().minusSeconds(checkIntervalSeconds), BATCH);
         List<Future<Boolean>> running = ids.stream().map(id -> refreshing.submit(() -> refresher.check(id))).toList();
         for (int i = 0; i < running.size(); i++) {
             try {
@@ -146,7 +150,7 @@ public class RefreshSchedule {
     /** Takes over the refreshes a crashed instance left in flight (each is refreshed or marked). */
     void recoverInterrupted() {
         try {
-            refreshAll(refresher.interrupted(clock.instant(), BATCH));
+            refreshAll(connections.interrupted(clock.instant(), BATCH));
         } catch (RuntimeException e) {
             outage.failed("Recovering interrupted refreshes failed; the next pass retries", e);
         } catch (InterruptedException e) {

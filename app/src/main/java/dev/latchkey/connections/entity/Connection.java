@@ -167,7 +167,7 @@ public class Connection {
 
     /**
      * A failure worth retrying at {@code retryAt}. {@code failures} is the count of consecutive
-     * failures the back-off is computed from (see {@code RefreshBackoff}).
+     * failures the back-off is computed from (see {@code RefreshPolicy}).
      */
     public void refreshPostponed(String error, int failures, Instant now, Instant retryAt) {
         this.refreshFailures = failures;

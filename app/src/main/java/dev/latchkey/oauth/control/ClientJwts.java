@@ -15,10 +15,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.identifiers.control.Ids;
-import dev.latchkey.oauth.entity.JwtReplay;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.sites.entity.Site;
 import dev.latchkey.teams.entity.Team;
@@ -26,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -64,7 +61,7 @@ public class ClientJwts {
     AccessTokens accessTokens;
 
     @Inject
-    ClientJwts self;
+    JwtReplays replays;
 
     @Inject
     Clock clock;
@@ -113,27 +110,13 @@ public class ClientJwts {
             OAuthClient client = !Ids.isStorable(claims.getIssuer()) ? null
                     : em.find(OAuthClient.class, claims.getIssuer());
             if (client == null || !signatureValid(jwt, client) || !claimsValid.test(claims)
-                    || !self.firstUse(client.id(), claims.getJWTID(), claims.getExpirationTime().toInstant())) {
+                    || !replays.firstUse(client.id(), claims.getJWTID(), claims.getExpirationTime().toInstant())) {
                 return Optional.empty();
             }
             return Optional.of(client);
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }
-    }
-
-    /** Records the jti; false when it was seen before (a replay). Expired records are dropped. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean firstUse(String clientId, String jti, Instant expiresAt) {
-        String hash = Digests.sha256Hex(clientId + "\n" + jti);
-        if (em.find(JwtReplay.class, hash) != null) {
-            return false;
-        }
-        em.createQuery("delete from JwtReplay r where r.expiresAt < :now").setParameter("now", clock.instant())
-                .executeUpdate();
-        em.persist(new JwtReplay(hash, clientId, expiresAt));
-        em.flush();
-        return true;
     }
 
     private boolean signatureValid(SignedJWT jwt, OAuthClient client) throws JOSEException, ParseException {

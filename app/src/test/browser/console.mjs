@@ -1,0 +1,158 @@
+// Drives the admin console (/console/) in a real (headless) Chromium, as a team owner and a
+// developer would, and checks every page it visits with axe-core.
+// Usage: node console.mjs <base url> <owner email> <owner password> <developer email>
+//                         <developer password> <owner personal access token> <screenshot dir>
+// Prints one line per fact the Java test asserts on:
+//   copied <API key read back from the clipboard>      revoked <name of the revoked key>
+//   developer-owner-actions <count>                    expired <notice shown>
+//   signed-out <heading shown after sign-out>          axe <page> <serious+critical violations>
+// Fails on any Content-Security-Policy violation or script error the pages report.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const [base, ownerEmail, ownerPassword, devEmail, devPassword, ownerPat, shots] = process.argv.slice(2);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+const problems = [];
+const say = line => console.log(line);
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await context.newPage();
+  page.on('console', message => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', error => problems.push(String(error)));
+  return page;
+}
+
+// axe-core runs through the DevTools protocol, which the page's CSP does not govern: the page
+// itself stays under its strict policy.
+async function axe(page, name) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) {
+    console.error(`axe ${name}: ${v.id} (${v.impact}) ${v.help}: ` + v.nodes.map(n => n.target.join(' ')).join(', '));
+  }
+  say(`axe ${name} ${bad.length}`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
+}
+
+async function signIn(page, email, password) {
+  await page.goto(base + '/console/');
+  await page.getByRole('heading', { name: 'Sign in to Latchkey' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Sites' }).waitFor();
+}
+
+try {
+  // An owner: sign in, create a site, create a key, copy it once, revoke another.
+  const owner = await newPage();
+  await owner.goto(base + '/console/');
+  await owner.getByRole('heading', { name: 'Sign in to Latchkey' }).waitFor();
+  await axe(owner, 'sign-in');
+  await shot(owner, 'sign-in');
+  await signIn(owner, ownerEmail, ownerPassword);
+  await owner.getByLabel('Site name').fill('shop');
+  await owner.getByRole('button', { name: 'Create site' }).click();
+  await owner.getByRole('heading', { name: 'API keys' }).waitFor();
+
+  async function createKey(name) {
+    await owner.getByLabel('Name', { exact: true }).fill(name);
+    await owner.getByRole('button', { name: 'Create API key' }).click();
+    const panel = owner.getByRole('region', { name: `New API key “${name}”` });
+    await panel.waitFor();
+    return panel;
+  }
+  const panel = await createKey('backend');
+  await panel.getByRole('button', { name: 'Copy' }).click();
+  await panel.getByText('Copied to the clipboard.').waitFor();
+  const copied = await owner.evaluate(() => navigator.clipboard.readText());
+  if (copied !== await panel.getByRole('textbox').inputValue()) throw new Error('the clipboard holds something else');
+  if (owner.url().includes(copied)) throw new Error('the key is in the URL');
+  if (await owner.evaluate(() => localStorage.length + sessionStorage.length) !== 0) {
+    throw new Error('the console stored something in the browser');
+  }
+  say('copied ' + copied);
+  await shot(owner, 'api-key-created');
+  await axe(owner, 'api-keys');
+  await panel.getByRole('button', { name: /I have saved it/ }).click();
+  if (await owner.getByText(copied).count() !== 0 || await owner.locator(`input[value="${copied}"]`).count() !== 0) {
+    throw new Error('the key is still on the page after hiding it');
+  }
+
+  // A few calls with the key, so that its usage chart has something to show.
+  for (let i = 0; i < 3; i++) {
+    await fetch(base + '/v1/whoami', { headers: { Authorization: 'Bearer ' + copied } });
+  }
+  await (await createKey('old-integration')).getByRole('button', { name: /I have saved it/ }).click();
+  await owner.getByRole('button', { name: 'Revoke old-integration' }).click();
+  const confirm = owner.getByRole('dialog', { name: 'Revoke “old-integration”' });
+  const revoke = confirm.getByRole('button', { name: 'Revoke key' });
+  if (await revoke.isEnabled()) throw new Error('revoking needs no typed confirmation');
+  await confirm.getByLabel('Type old-integration to confirm').fill('old-integration');
+  await revoke.click();
+  await confirm.waitFor({ state: 'detached' });
+  await owner.getByRole('row', { name: /old-integration/ }).getByText('revoked').waitFor();
+  say('revoked old-integration');
+  await shot(owner, 'api-keys');
+
+  await owner.getByRole('link', { name: 'backend' }).click();
+  await owner.locator('.chart canvas').first().waitFor();
+  await axe(owner, 'api-key');
+  await shot(owner, 'api-key-usage');
+
+  for (const [link, heading] of [['Team', 'Team'], ['Audit log', 'Audit log'], ['Profile', 'Profile'],
+    ['Insights', 'Insights']]) {
+    await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+    await owner.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await owner.locator('main h2').first().waitFor();
+    await axe(owner, heading.toLowerCase().replace(' ', '-'));
+    await shot(owner, heading.toLowerCase().replace(' ', '-'));
+  }
+  await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await owner.getByRole('button', { name: 'Verify chain' }).click();
+  await owner.getByText(/Chain intact/).waitFor();
+
+  // The session ends elsewhere (revoked with the owner's token): the next step shows sign-in.
+  const session = await owner.evaluate(() => fetch('/v1/session').then(r => r.json()));
+  const revoked = await fetch(`${base}/v1/sessions/${session.id}`,
+    { method: 'DELETE', headers: { Authorization: 'Bearer ' + ownerPat } });
+  if (revoked.status !== 200) throw new Error('revoking the session answered ' + revoked.status);
+  await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+  const notice = owner.getByText(/Your session has ended/);
+  await notice.waitFor();
+  say('expired ' + await notice.textContent());
+
+  // Signing out returns to the sign-in page, and stays there after a reload.
+  await signIn(owner, ownerEmail, ownerPassword);
+  await owner.getByRole('button', { name: 'Sign out' }).click();
+  await owner.getByText('You are signed out.').waitFor();
+  await owner.reload();
+  say('signed-out ' + await owner.getByRole('heading', { level: 1 }).textContent());
+
+  // A developer sees the team but no owner-only action.
+  const developer = await newPage();
+  await signIn(developer, devEmail, devPassword);
+  await developer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+  await developer.getByRole('heading', { name: 'Members' }).waitFor();
+  const ownerActions = await developer.getByRole('button', { name: /^(Remove|Change role)/ }).count();
+  say('developer-owner-actions ' + ownerActions);
+  await developer.getByText('Only owners change roles and remove members.').waitFor();
+
+  if (problems.length) throw new Error('the pages reported: ' + problems.join(' | '));
+} finally {
+  await browser.close();
+}

@@ -6,6 +6,7 @@
 //   copied <API key read back from the clipboard>      revoked <name of the revoked key>
 //   developer-owner-actions <count>                    expired <notice shown>
 //   signed-out <heading shown after sign-out>          axe <page> <serious+critical violations>
+//   connected <the connections row of the provider connected through its consent page>
 // Fails on any Content-Security-Policy violation or script error the pages report.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -109,6 +110,23 @@ try {
   say('revoked old-integration');
   await shot(owner, 'api-keys');
 
+  // Connect a provider: its consent opens in a new tab (the local fake approves at once and
+  // sends the browser to Latchkey's callback); the console sees the connection appear.
+  await owner.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Connections' }).click();
+  const acme = owner.getByRole('article', { name: 'Acme (test plugin)' });
+  await acme.getByLabel('write').check();
+  const consent = owner.context().waitForEvent('page');
+  await acme.getByRole('button', { name: 'Connect' }).click();
+  const landed = await consent;
+  await landed.waitForURL(/\/v1\/connections\/callback/);
+  const connected = owner.getByRole('row', { name: /acme/ });
+  await connected.waitFor({ timeout: 20000 });
+  say('connected ' + (await connected.textContent()).replace(/\s+/g, ' '));
+  await axe(owner, 'connections');
+  await shot(owner, 'connections');
+  await landed.close();
+
+  await owner.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'API keys' }).click();
   await owner.getByRole('link', { name: 'backend' }).click();
   await owner.locator('.chart canvas').first().waitFor();
   await axe(owner, 'api-key');

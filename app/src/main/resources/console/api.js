@@ -36,7 +36,7 @@ export async function call(method, path, body) {
   } catch {
     data = { message: text.slice(0, 200) };
   }
-  if (response.status === 401 && !path.startsWith('/v1/session')) {
+  if (response.status === 401 && !(method === 'POST' && path === '/v1/sessions')) {
     whenSignedOut('expired');
   }
   if (!response.ok) throw new ApiError(response.status, data);

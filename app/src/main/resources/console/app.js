@@ -1,7 +1,7 @@
 // The console's shell: who is signed in, the navigation, and a hash router (#/sites/…) that
 // hands each page to its module. Routes carry ids only, never a secret.
 import { get, post, del, useSession, onSignedOut, ApiError } from './api.js';
-import { h, page, field, input, onSubmit, errorBox, announce } from './ui.js';
+import { h, page, field, input, select, onSubmit, errorBox, announce } from './ui.js';
 import { sitesPage, sitePage } from './sites.js';
 import { keyPage } from './keys.js';
 import { teamPage } from './team.js';
@@ -26,7 +26,7 @@ const routes = [
 function nav() {
   const links = [['#/sites', 'Sites'], ['#/team', 'Team'], ['#/audit', 'Audit log'], ['#/insights', 'Insights'],
     ['#/profile', 'Profile']];
-  if (state.me && state.me.instance_admin) links.push(['#/admin', 'Instance']);
+  if (state.session && state.session.member.instance_admin) links.push(['#/admin', 'Instance']);
   const current = location.hash.split('/').slice(0, 2).join('/');
   document.getElementById('nav').replaceChildren(...(state.session ? links.map(([href, label]) =>
     h('a', { href, 'aria-current': current === href ? 'page' : null }, label)) : []));
@@ -65,17 +65,11 @@ async function route() {
 async function startSession(session) {
   state.session = session;
   useSession(session);
-  try {
-    state.me = await get(`/v1/members/${session.member.id}`);
-  } catch {
-    state.me = null;
-  }
 }
 
 function endSession(reason) {
   const wasSignedIn = state.session !== null;
   state.session = null;
-  state.me = null;
   useSession(null);
   document.querySelectorAll('dialog').forEach(d => d.close());
   nav();
@@ -97,21 +91,31 @@ function signInPage(notice) {
   document.title = 'Sign in · Latchkey console';
   const email = input({ type: 'email', name: 'email', autocomplete: 'username', required: true });
   const password = input({ type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-  const team = input({ name: 'team_id', autocomplete: 'off', placeholder: 'team_…' });
+  const teamChoice = h('div', {});
   const form = onSubmit(h('form', { class: 'card narrow' },
     field('Email', email),
     field('Password', password),
-    h('details', {}, h('summary', {}, 'Member of several teams?'),
-      field('Team id', team, 'The team to sign in to; leave empty if you belong to one team.')),
+    teamChoice,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in'))),
   async data => {
     const body = { email: data.get('email'), password: data.get('password') };
     if (data.get('team_id')) body.team_id = data.get('team_id');
-    const session = await post('/v1/sessions', body);
+    let session;
+    try {
+      session = await post('/v1/sessions', body);
+    } catch (error) {
+      // Right password, several teams: the API lists them; the member picks one and signs in again.
+      const teams = error.body && error.body.details && error.body.details.teams;
+      if (teams && !teamChoice.childElementCount) {
+        teamChoice.replaceChildren(field('Team', select('team_id', teams.map(t => [t.id, `${t.name} (${t.id})`]))));
+        teamChoice.querySelector('select').focus();
+      }
+      throw error;
+    }
+    password.value = '';
     await startSession(session);
     announce('Signed in.');
-    if (!location.hash.startsWith('#/') || location.hash === '#/sign-in') location.hash = '#/sites';
-    else route();
+    route();
   });
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, 'Sign in to Latchkey');

@@ -18,23 +18,38 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The admin console at {@code /console/}: its files and headers, and every flow driven in a real
  * Chromium (one browser run for all of them, on this one deployment) — sign-in, a key created,
- * copied once and working, a key revoked after a typed confirmation, a developer without owner
- * actions, a session ending and signing out, axe-core on each main page.
+ * copied once and working, a key revoked after a typed confirmation, a provider connected through
+ * its consent page (a local fake), a developer without owner actions, a session ending and
+ * signing out, axe-core on each main page.
  */
 class ConsoleIT extends DeployedLatchkey {
 
     static final String PASSWORD = "correct horse battery staple";
     static final Path SCREENSHOTS = Path.of("target/console");
 
+    static FakeOAuthServer acme;
+
     TestTeam team;
     String ownerEmail;
     String developerEmail;
+
+    @BeforeAll
+    static void startFakeProvider() {
+        acme = new FakeOAuthServer(Integer.getInteger("latchkey.it.fake-provider-port"));
+    }
+
+    @AfterAll
+    static void stopFakeProvider() {
+        acme.close();
+    }
 
     @BeforeEach
     void ownerAndDeveloperWithPasswords() {
@@ -110,10 +125,13 @@ class ConsoleIT extends DeployedLatchkey {
                 .body("data.find { it.name == 'backend' }.status", equalTo("active"));
         assertEquals("old-integration", facts.get("revoked"), output);
 
+        assertTrue(facts.getOrDefault("connected", "").contains("active"), output);
+        team.owner().get("/v1/sites/" + site + "/connections/acme").then().statusCode(200)
+                .body("status", equalTo("active")).body("scopes", org.hamcrest.Matchers.hasItems("read", "write"));
         assertTrue(facts.getOrDefault("expired", "").startsWith("Your session has ended"), output);
         assertEquals("Sign in to Latchkey", facts.get("signed-out"), output);
         assertEquals("0", facts.get("developer-owner-actions"), output);
-        for (String page : List.of("sign-in", "api-keys", "api-key", "team", "audit-log", "profile", "insights")) {
+        for (String page : List.of("sign-in", "api-keys", "connections", "api-key", "team", "audit-log", "profile", "insights")) {
             assertEquals(page + " 0", facts.get("axe " + page), "no serious or critical axe-core violation: " + output);
         }
         assertTrue(Files.size(SCREENSHOTS.resolve("api-key-created.png")) > 0, "the screens were rendered");

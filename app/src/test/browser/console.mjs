@@ -166,7 +166,7 @@ try {
   await signIn(developer, devEmail, devPassword);
   await developer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
   await developer.getByRole('heading', { name: 'Members' }).waitFor();
-  const ownerActions = await developer.getByRole('button', { name: /^(Remove|Change role)/ }).count();
+  const ownerActions = await developer.getByRole('button', { name: /^(Remove|Change role|Issue)/ }).count();
   say('developer-owner-actions ' + ownerActions);
   await developer.getByText('Only owners change roles and remove members.').waitFor();
 

@@ -2,7 +2,7 @@
 // member's own personal access tokens.
 import { post, patch, del, list, enc } from './api.js';
 import { h, page, section, field, input, select, choices, checkedValues, button, onSubmit, table, when,
-  confirm, confirmTyped, revealSecret, badge, announce } from './ui.js';
+  confirm, confirmTyped, revealSecret, badge, announce, dialog } from './ui.js';
 
 const ROLES = [['developer', 'Developer'], ['owner', 'Owner']];
 
@@ -20,6 +20,7 @@ export async function teamPage(state) {
   if (isOwner) {
     columns.push(['Actions', m => m.id === me ? h('span', { class: 'hint' }, 'you') : h('div', { class: 'row-actions' },
       roleChanger(m, reload),
+      button('Issue token', () => issueToken(m), { 'aria-label': `Issue a personal access token to ${m.name}` }),
       button('Remove', () => confirm({
         title: `Remove ${m.name}?`,
         text: `${m.email} loses access to this team at once; their tokens and sessions stop working.`,
@@ -37,6 +38,22 @@ export async function teamPage(state) {
     section('Add a member', addMemberForm(isOwner, reload)),
     section('Your personal access tokens', tokensTable(tokens, reload), tokenForm(reload)));
   return main;
+}
+
+/** An owner issues a colleague's token (e.g. their first one, to set their own password). */
+function issueToken(member) {
+  dialog(`Issue a token to ${member.name}`, close => onSubmit(h('form', { method: 'dialog' },
+    field('Token name', input({ name: 'name', required: true, value: 'first' })),
+    field('Expires in (days)', input({ type: 'number', name: 'expires_in_days', min: '1', max: '366', value: '7',
+      required: true })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Issue token'),
+      button('Cancel', close))), async data => {
+    const created = await post(`/v1/members/${enc(member.id)}/personal-tokens`, { name: data.get('name'),
+      expires_in_days: Number(data.get('expires_in_days')) });
+    close();
+    revealSecret(document.getElementById('main'), { title: `Token for ${member.email}`, secret: created.token,
+      warning: 'Hand it over on a safe channel: shown only this once.' });
+  }));
 }
 
 function roleChanger(member, reload) {

@@ -6,6 +6,7 @@ import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.control.Role;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
  * One credential of every kind the security rules tell apart, all made through the API for a
  * team of their own and its site: owner, developer and restricted personal tokens; secret and
  * restricted keys, live and test; a scoped key; a member's and a client's OAuth tokens; the
- * site token; another team's owner (the instance admin) and another team's secret key. Each
+ * site token; the owner's console session (cookie and CSRF token); another team's owner (the instance admin) and another team's secret key. Each
  * comes with the profile the route rules judge it by.
  */
 final class CredentialZoo {
@@ -24,23 +25,48 @@ final class CredentialZoo {
     static final String PASSWORD = "correct horse battery staple";
     static final String REDIRECT = "http://127.0.0.1:9/callback";
 
-    /** A credential, named for the report, and how the rules see it (null profile: no credential). */
-    record Held(String name, String token, Caller profile, String siteId) {
+    /**
+     * A credential, named for the report, and how the rules see it (null profile: no credential).
+     * A console session's {@code token} is its cookie value, sent with its {@code csrf} token.
+     */
+    record Held(String name, String token, Caller profile, String siteId, String csrf) {
+
+        Held(String name, String token, Caller profile, String siteId) {
+            this(name, token, profile, siteId, null);
+        }
 
         boolean isNone() {
             return token == null;
         }
+
+        /**
+         * The request carrying this credential as a client would send it: in the Authorization
+         * header, or a session's cookie (with the CSRF token on requests that may change something).
+         */
+        RequestSpecification presentedOn(RequestSpecification request, String method) {
+            if (isNone()) {
+                return request;
+            }
+            if (csrf == null) {
+                return request.header("Authorization", "Bearer " + token);
+            }
+            request = request.cookie(SESSION_COOKIE, token);
+            return Set.of("GET", "HEAD", "OPTIONS").contains(method) ? request : request.header("X-CSRF-Token", csrf);
+        }
     }
+
+    static final String SESSION_COOKIE = "latchkey_session";
 
     final TestTeam team;
     final String site;
+    final String ownerEmail;
     final List<Held> all = new ArrayList<>();
 
     CredentialZoo(Api api) {
         team = api.newTeam();
         site = team.createSite("zoo");
         all.add(new Held("no credential", null, null, null));
-        String ownerEmail = team.owner().get("/v1/whoami").path("member.email");
+        ownerEmail = team.owner().get("/v1/whoami").path("member.email");
         all.add(member("owner PAT", team.ownerToken(), Role.OWNER, false, EnumSet.allOf(Permission.class), team.id()));
         all.add(member("developer PAT", team.memberToken("developer"), Role.DEVELOPER, false,
                 EnumSet.allOf(Permission.class), team.id()));
@@ -78,6 +104,8 @@ final class CredentialZoo {
                 .path("token");
         all.add(siteCredential("site token", CredentialKind.SITE_TOKEN, siteToken, null, null, Set.of()));
 
+        all.add(session(api));
+
         // Another team: the instance admin (owner of the first team) and a secret key of one of its sites.
         all.add(new Held("other team's owner (instance admin)", Api.bootstrapToken(),
                 profile(CredentialKind.PERSONAL_TOKEN, "team_other", memberRef(Role.OWNER, true), null, null,
@@ -88,6 +116,18 @@ final class CredentialZoo {
                 .post("/v1/sites/" + otherSite + "/tokens").then().statusCode(201).extract().path("token");
         all.add(new Held("other team's sk_live", otherKey, profile(CredentialKind.API_TOKEN, other.id(), null,
                 otherSite, "live", EnumSet.allOf(Permission.class)), otherSite));
+    }
+
+    /**
+     * A new console session of the owner (signed in through the API, as the console does): the
+     * same member as the owner's token, with all of the owner's permissions.
+     */
+    Held session(Api api) {
+        var signedIn = api.anonymous().body(Map.of("email", ownerEmail, "password", PASSWORD, "team_id", team.id()))
+                .post("/v1/sessions").then().statusCode(201).extract();
+        return new Held("owner's console session", signedIn.cookie(SESSION_COOKIE),
+                profile(CredentialKind.SESSION, team.id(), memberRef(Role.OWNER, false), null, null,
+                        EnumSet.allOf(Permission.class)), null, signedIn.path("csrf_token"));
     }
 
     private Held member(String name, String token, Role role, boolean admin, Set<Permission> permissions, String teamId) {

@@ -129,7 +129,7 @@ class FuzzIT extends DeployedLatchkey {
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .urlEncodingEnabled(false).redirects().follow(false);
         if (held.isPresent()) {
-            request = request.header("Authorization", "Bearer " + held.get().token());
+            request = held.get().presentedOn(request, route.method());
         }
         if (body != null) {
             request = request.contentType(body.contentType());

@@ -3,7 +3,9 @@ package dev.latchkey.it;
 import static dev.latchkey.it.Api.assertError;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -16,9 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * the next authorization silent, {@code prompt} overrides that, sessions and grants are listed
  * and revoked through the API, forms are single-use, bound to the browser and same-origin,
  * password guessing is throttled without locking the member out elsewhere, and every redirect
- * carries {@code iss}.
+ * carries {@code iss}. And the console's session (issue 17): signing in through the API, the
+ * cookie as a credential wherever a member's token is taken, its CSRF token, timeouts, sign-out,
+ * and the current password asked before changing it.
  */
 class MemberSessionsIT extends DeployedLatchkey {
 
@@ -50,6 +59,32 @@ class MemberSessionsIT extends DeployedLatchkey {
                         "redirect_uris", List.of(REDIRECT), "scopes", List.of("read", "write", "offline_access")))
                 .post("/v1/sites/" + site + "/oauth-clients").then().statusCode(201).extract().path("client_id");
         issuer = api.anonymous().get("/.well-known/oauth-authorization-server").path("issuer");
+    }
+
+    static final String COOKIE = "latchkey_session";
+    static final String CSRF = "X-CSRF-Token";
+
+    private Response consoleSignIn(Map<String, String> body) {
+        return api.anonymous().body(body).post("/v1/sessions");
+    }
+
+    /** Signs the owner in through the API: the session's body (with its csrf_token) and cookie value. */
+    private ConsoleSession consoleSignIn() {
+        Response signedIn = consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD));
+        signedIn.then().statusCode(201);
+        return new ConsoleSession(signedIn.getCookie(COOKIE), signedIn.path("csrf_token"), signedIn.path("id"));
+    }
+
+    /** What a console holds after signing in: the cookie (the browser keeps it) and the CSRF token. */
+    private record ConsoleSession(String cookie, String csrf, String id) {
+    }
+
+    private RequestSpecification withCookie(ConsoleSession session) {
+        return api.anonymous().cookie(COOKIE, session.cookie());
+    }
+
+    private RequestSpecification withCookieAndCsrf(ConsoleSession session) {
+        return withCookie(session).header(CSRF, session.csrf());
     }
 
     private Map<String, String> request(String scope, String state, String prompt) {
@@ -270,5 +305,280 @@ class MemberSessionsIT extends DeployedLatchkey {
         browser.authorize(request("read", "s", null)).then().statusCode(200).body(containsString("Signed in as"));
         team.owner().queryParam("action", "oauth_consent.revoked").get("/v1/audit-events").then()
                 .body("data", hasSize(1)).body("data[0].details.grant_id", equalTo(grant));
+    }
+
+    @Test
+    void signingInThroughTheApiGivesASessionWhoseCookieActsForTheMemberLikeAPersonalToken() {
+        Response signedIn = consoleSignIn(Map.of("email", ownerEmail.toUpperCase(), "password", PASSWORD));
+        signedIn.then().statusCode(201).header("Cache-Control", "no-store")
+                .body("id", startsWith("ses_")).body("team.id", equalTo(team.id()))
+                .body("team.name", notNullValue()).body("member.id", equalTo(team.ownerId()))
+                .body("member.email", equalTo(ownerEmail)).body("member.name", notNullValue())
+                .body("member.role", equalTo("owner")).body("csrf_token", matchesPattern("[A-Za-z0-9_-]{43}"))
+                .body("expires_at", notNullValue()).body("idle_expires_at", notNullValue());
+        String setCookie = signedIn.header("Set-Cookie");
+        assertTrue(setCookie.startsWith(COOKIE + "=") && setCookie.contains("HttpOnly")
+                && setCookie.contains("SameSite=Lax") && setCookie.contains("Path=/")
+                && setCookie.contains("Max-Age=43200"), "the authorize page's cookie: " + setCookie);
+        ConsoleSession session = new ConsoleSession(signedIn.getCookie(COOKIE), signedIn.path("csrf_token"),
+                signedIn.path("id"));
+        assertFalse(signedIn.asString().contains(session.cookie()), "the cookie value is only in the cookie");
+        assertNotEquals(session.cookie(), session.csrf());
+
+        withCookie(session).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("session"))
+                .body("id", equalTo(session.id())).body("member.id", equalTo(team.ownerId()))
+                .body("team.id", equalTo(team.id())).body("permissions", org.hamcrest.Matchers.containsInAnyOrder("read",
+                        "write", "delete", "admin"));
+        withCookie(session).get("/v1/session").then().statusCode(200).header("Cache-Control", "no-store")
+                .body("id", equalTo(session.id())).body("csrf_token", equalTo(session.csrf()))
+                .body("member.role", equalTo("owner"));
+        assertError(team.owner().get("/v1/session"), 403, "forbidden");
+
+        String site = withCookieAndCsrf(session).body(Map.of("name", "from the console")).post("/v1/sites")
+                .then().statusCode(201).extract().path("id");
+        team.owner().queryParam("action", "site.created").queryParam("target", site).get("/v1/audit-events").then()
+                .body("data", hasSize(1)).body("data[0].actor.type", equalTo("member"))
+                .body("data[0].actor.id", equalTo(team.ownerId()))
+                .body("data[0].actor.credential_id", equalTo(session.id()));
+
+        Browser browser = new Browser(api);
+        browser.cookies.put(COOKIE, session.cookie());
+        browser.authorize(request("read", "s", null)).then().statusCode(200).body(containsString("Signed in as"))
+                .body(not(containsString("name=\"password\"")));
+    }
+
+    @Test
+    void aChangeMadeWithTheCookieNeedsTheSessionsCsrfTokenAndChangesNothingWithout() {
+        ConsoleSession session = consoleSignIn();
+        int sites = team.owner().get("/v1/sites").path("data.size()");
+        assertError(withCookie(session).body(Map.of("name", "forged")).post("/v1/sites"), 403, "csrf_token_invalid");
+        assertError(withCookie(session).header(CSRF, session.csrf().substring(1) + "A")
+                .body(Map.of("name", "forged")).post("/v1/sites"), 403, "csrf_token_invalid");
+        assertError(withCookie(session).header(CSRF, "").body(Map.of("name", "forged")).post("/v1/sites"),
+                403, "csrf_token_invalid");
+        assertError(withCookie(session).delete("/v1/session"), 403, "csrf_token_invalid");
+        assertEquals(sites, (int) team.owner().get("/v1/sites").path("data.size()"), "nothing was created");
+        withCookie(session).get("/v1/whoami").then().statusCode(200);
+
+        ConsoleSession another = new ConsoleSession(session.cookie(), csrfOfAnotherSession(), session.id());
+        assertError(withCookieAndCsrf(another).body(Map.of("name", "forged")).post("/v1/sites"), 403,
+                "csrf_token_invalid");
+
+        // Another origin may never read an answer with the cookie: no CORS on /v1 at all.
+        Response preflight = api.anonymous().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", CSRF)
+                .options("/v1/sites");
+        assertNull(preflight.header("Access-Control-Allow-Origin"));
+        assertNull(preflight.header("Access-Control-Allow-Credentials"));
+        Response read = withCookie(session).header("Origin", "https://evil.example").get("/v1/session");
+        assertNull(read.header("Access-Control-Allow-Origin"));
+        assertNull(read.header("Access-Control-Allow-Credentials"));
+    }
+
+    private String csrfOfAnotherSession() {
+        return consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD)).path("csrf_token");
+    }
+
+    @Test
+    void aCredentialInAHeaderWinsOverTheCookie() {
+        ConsoleSession session = consoleSignIn();
+        String developer = team.memberToken("developer");
+        withCookie(session).header("Authorization", "Bearer " + developer).get("/v1/whoami").then()
+                .statusCode(200).body("kind", equalTo("personal_token")).body("member.role", equalTo("developer"));
+        withCookie(session).header("X-API-Key", developer).get("/v1/whoami").then()
+                .body("kind", equalTo("personal_token"));
+        assertError(withCookie(session).header("Authorization", "Bearer " + TokenShapes.wellFormed("pat_"))
+                .get("/v1/whoami"), 401, "unauthorized");
+        // A header credential needs no CSRF token: no browser sends one by itself.
+        team.owner().cookie(COOKIE, session.cookie()).body(Map.of("name", "by token")).post("/v1/sites")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void theCookieIsTakenOnlyWhereAMembersTokenIsAndTheRolesRulesStillApply() {
+        String site = team.createSite("data");
+        ConsoleSession session = consoleSignIn();
+        assertError(withCookie(session).get("/v1/site/connections"), 401, "unauthorized");
+        assertError(withCookieAndCsrf(session).body(Map.of("name", "x")).put("/v1/sites/" + site
+                + "/data/Customer/c1"), 401, "unauthorized");
+        assertError(withCookie(session).get("/v1/sites/" + site + "/data/Customer"), 401, "unauthorized");
+        withCookie(session).get("/oauth/userinfo").then().statusCode(401);
+
+        String developerEmail = "dev-" + System.nanoTime() + "@example.com";
+        String developer = team.owner().body(Map.of("email", developerEmail, "name", "Dev", "role", "developer",
+                "password", PASSWORD)).post("/v1/members").then().statusCode(201).extract().path("id");
+        Response signedIn = consoleSignIn(Map.of("email", developerEmail, "password", PASSWORD, "team_id", team.id()));
+        signedIn.then().statusCode(201).body("member.role", equalTo("developer"));
+        ConsoleSession devSession = new ConsoleSession(signedIn.getCookie(COOKIE), signedIn.path("csrf_token"),
+                signedIn.path("id"));
+        assertError(withCookieAndCsrf(devSession).delete("/v1/members/" + team.ownerId()), 403, "forbidden");
+        assertError(withCookieAndCsrf(devSession).body(Map.of("name", "t", "owner_email", "x@example.com",
+                "owner_name", "x")).post("/v1/teams"), 403, "forbidden");
+        withCookie(devSession).get("/v1/members/" + developer).then().statusCode(200);
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtOnceAndARevokedOrTimedOutSessionIsRefused() {
+        ConsoleSession session = consoleSignIn();
+        Response out = withCookieAndCsrf(session).delete("/v1/session");
+        out.then().statusCode(204);
+        assertTrue(out.header("Set-Cookie").startsWith(COOKIE + "=;") && out.header("Set-Cookie").contains("Max-Age=0"),
+                out.header("Set-Cookie"));
+        assertError(withCookie(session).get("/v1/whoami"), 401, "unauthorized");
+        assertError(withCookie(session).get("/v1/session"), 401, "unauthorized");
+        team.owner().queryParam("action", "session.signed_out").queryParam("target", session.id())
+                .get("/v1/audit-events").then().body("data", hasSize(1))
+                .body("data[0].details.reason", equalTo("signed_out"));
+
+        ConsoleSession revoked = consoleSignIn();
+        team.owner().delete("/v1/sessions/" + revoked.id()).then().statusCode(200);
+        assertError(withCookie(revoked).get("/v1/whoami"), 401, "unauthorized");
+
+        ConsoleSession idle = consoleSignIn();
+        withCookie(idle).get("/v1/whoami").then().statusCode(200);
+        TestDatabase.execute("update member_sessions set idle_expires_at = ? where id = ?",
+                Instant.now().minusSeconds(1).toEpochMilli(), idle.id());
+        assertError(withCookie(idle).get("/v1/whoami"), 401, "unauthorized");
+        team.owner().get("/v1/sessions").then().body("data.id", not(org.hamcrest.Matchers.hasItem(idle.id())));
+
+        ConsoleSession old = consoleSignIn();
+        TestDatabase.execute("update member_sessions set expires_at = ? where id = ?",
+                Instant.now().minusSeconds(1).toEpochMilli(), old.id());
+        assertError(withCookie(old).get("/v1/whoami"), 401, "unauthorized");
+
+        ConsoleSession used = consoleSignIn();
+        String idleBefore = withCookie(used).get("/v1/session").path("idle_expires_at");
+        TestDatabase.execute("update member_sessions set idle_expires_at = ? where id = ?",
+                Instant.now().plusSeconds(60).toEpochMilli(), used.id());
+        String idleAfter = withCookie(used).get("/v1/session").path("idle_expires_at");
+        assertTrue(Instant.parse(idleAfter).isAfter(Instant.now().plusSeconds(25 * 60)),
+                "each use starts the idle timeout again: " + idleBefore + " -> " + idleAfter);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswerAndNoCookie() {
+        Response wrong = consoleSignIn(Map.of("email", ownerEmail, "password", "not the password at all"));
+        assertError(wrong, 401, "unauthorized");
+        Response unknown = consoleSignIn(Map.of("email", "nobody-" + System.nanoTime() + "@example.com",
+                "password", PASSWORD));
+        assertError(unknown, 401, "unauthorized");
+        assertEquals((String) wrong.path("message"), (String) unknown.path("message"));
+        assertError(consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD, "team_id",
+                api.newTeam().id())), 401, "unauthorized");
+        assertNull(wrong.header("Set-Cookie"));
+        assertNull(unknown.header("Set-Cookie"));
+        assertError(consoleSignIn(Map.of("email", ownerEmail)), 400, "invalid_request");
+        assertError(consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD, "remember", "yes")), 400,
+                "invalid_request");
+    }
+
+    @Test
+    void anEmailWithTheSamePasswordInTwoTeamsIsAskedWhichTeamButOnlyAfterTheRightPassword() {
+        Response second = api.as(Api.bootstrapToken()).body(Map.of("name", "Second " + System.nanoTime(),
+                "owner_email", ownerEmail, "owner_name", "Same Person")).post("/v1/teams");
+        second.then().statusCode(201);
+        String secondTeam = second.path("id");
+        String secondOwner = second.path("owner.id");
+        api.as((String) second.path("token")).body(Map.of("password", PASSWORD))
+                .put("/v1/members/" + secondOwner + "/password").then().statusCode(204);
+
+        assertError(consoleSignIn(Map.of("email", ownerEmail, "password", "not the password at all")), 401,
+                "unauthorized");
+        Response ambiguous = consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD));
+        assertError(ambiguous, 400, "invalid_request");
+        ambiguous.then().body("errors[0].field", equalTo("team_id"))
+                .body("details.teams.id", org.hamcrest.Matchers.containsInAnyOrder(team.id(), secondTeam))
+                .body("details.teams.name", everyItem(notNullValue()));
+        assertNull(ambiguous.header("Set-Cookie"));
+
+        consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD, "team_id", secondTeam)).then()
+                .statusCode(201).body("team.id", equalTo(secondTeam)).body("member.id", equalTo(secondOwner));
+        api.as((String) second.path("token")).body(Map.of("password", "another password entirely",
+                        "current_password", PASSWORD))
+                .put("/v1/members/" + secondOwner + "/password").then().statusCode(204);
+        consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD)).then().statusCode(201)
+                .body("team.id", equalTo(team.id()));
+    }
+
+    @Test
+    void guessingThroughTheApiIsThrottledPerAddressEvenForTheRightPassword() {
+        String attacker = "198.51.100." + (10 + (int) (Math.random() * 200));
+        Response answer = null;
+        for (int round = 0; round < 5; round++) {
+            int guesses = 0;
+            while (guesses++ < 400 && api.as(TokenShapes.wellFormed("sk_test_")).header("X-Forwarded-For", attacker)
+                    .get("/v1/whoami").statusCode() != 429) {
+                // guessing until refused
+            }
+            Response wrong = api.anonymous().header("X-Forwarded-For", attacker)
+                    .body(Map.of("email", ownerEmail, "password", "not the password at all")).post("/v1/sessions");
+            if (wrong.statusCode() != 429) {
+                continue;
+            }
+            assertError(wrong, 429, "rate_limited");
+            answer = api.anonymous().header("X-Forwarded-For", attacker)
+                    .body(Map.of("email", ownerEmail, "password", PASSWORD)).post("/v1/sessions");
+            if (answer.statusCode() == 429) {
+                break;
+            }
+        }
+        assertNotNull(answer, "guessing was never throttled");
+        assertError(answer, 429, "rate_limited");
+        answer.then().header("Retry-After", notNullValue());
+        assertNull(answer.header("Set-Cookie"), "the right password is refused while throttled");
+
+        api.anonymous().header("X-Forwarded-For", "203.0.113." + (10 + (int) (Math.random() * 200)))
+                .body(Map.of("email", ownerEmail, "password", PASSWORD)).post("/v1/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void changingOnesOwnPasswordFromASessionNeedsTheCurrentOneAndEndsTheOtherSessions() {
+        ConsoleSession session = consoleSignIn();
+        ConsoleSession elsewhere = consoleSignIn();
+        String path = "/v1/members/" + team.ownerId() + "/password";
+        String next = "a brand new passphrase";
+        Response missing = withCookieAndCsrf(session).body(Map.of("password", next)).put(path);
+        assertError(missing, 400, "invalid_request");
+        missing.then().body("errors[0].field", equalTo("current_password"));
+        assertError(withCookieAndCsrf(session).body(Map.of("password", next, "current_password", "wrong wrong wrong"))
+                .put(path), 400, "invalid_request");
+        consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD)).then().statusCode(201);
+
+        withCookieAndCsrf(session).body(Map.of("password", next, "current_password", PASSWORD)).put(path).then()
+                .statusCode(204);
+        withCookie(session).get("/v1/whoami").then().statusCode(200);
+        assertError(withCookie(elsewhere).get("/v1/whoami"), 401, "unauthorized");
+        assertError(consoleSignIn(Map.of("email", ownerEmail, "password", PASSWORD)), 401, "unauthorized");
+        consoleSignIn(Map.of("email", ownerEmail, "password", next)).then().statusCode(201);
+        team.owner().queryParam("action", "session.signed_out").get("/v1/audit-events").then()
+                .body("data.details.reason", org.hamcrest.Matchers.hasItem("password_changed"));
+
+        // With a personal access token the current password is not asked (the token is how a
+        // forgotten one is set again), but checked when sent; every session ends.
+        assertError(team.owner().body(Map.of("password", PASSWORD, "current_password", "wrong wrong wrong"))
+                .put(path), 400, "invalid_request");
+        team.owner().body(Map.of("password", PASSWORD)).put(path).then().statusCode(204);
+        assertError(withCookie(session).get("/v1/whoami"), 401, "unauthorized");
+    }
+
+    @Test
+    void theSessionCookieValueNeverReachesTheAuditLogNorTheServerLog() throws Exception {
+        ConsoleSession session = consoleSignIn();
+        withCookieAndCsrf(session).body(Map.of("name", "logged")).post("/v1/sites").then().statusCode(201);
+        withCookie(session).body(Map.of("name", "forged")).post("/v1/sites").then().statusCode(403);
+        withCookieAndCsrf(session).delete("/v1/session").then().statusCode(204);
+        withCookie(session).get("/v1/whoami").then().statusCode(401);
+
+        String audited = team.owner().get("/v1/audit-events/export").asString();
+        Path serverLog = Path.of("target/it-server.log");
+        Path accessLog = Path.of("target/it-access.log");
+        String logs = (Files.exists(serverLog) ? Files.readString(serverLog) : "")
+                + (Files.exists(accessLog) ? Files.readString(accessLog) : "");
+        assertTrue(audited.contains(session.id()), "the session is audited by its public id");
+        assertTrue(logs.contains("master key"), "the server log must be readable to be checked");
+        for (String secret : Set.of(session.cookie(), PASSWORD)) {
+            assertFalse(audited.contains(secret), "a session secret reached the audit log");
+            assertFalse(logs.contains(secret), "a session secret reached the server or access log");
+        }
     }
 }

@@ -29,13 +29,17 @@ import org.junit.jupiter.api.Test;
  * credential the route's rule refuses, 404 for a site the credential cannot reach, and for an
  * admitted credential neither 401 nor 403 (nor a 5xx). Requests carry ids that do not exist and
  * bodies that are not valid, so an admitted call changes nothing; the two calls that act on the
- * site itself (deleting it, rolling its site token) get a site of their own when admitted.
+ * site itself (deleting it, rolling its site token) get a site of their own when admitted, and
+ * signing out a session of its own. The owner's console session is one more column: its cookie
+ * (with the CSRF token on unsafe methods) is admitted exactly where the owner's token is, plus
+ * the session's own routes, and refused everywhere else.
  */
 class RouteMatrixIT extends DeployedLatchkey {
 
     private static final Logger LOG = Logger.getLogger(RouteMatrixIT.class.getName());
     private static final Set<String> ACTS_ON_THE_SITE = Set.of("DELETE /v1/sites/{site}",
             "POST /v1/sites/{site}/site-token");
+    private static final String SIGNS_OUT = "DELETE /v1/session";
 
     @Test
     void everyRouteAnswersEveryKindOfCredentialAsThePolicySays() {
@@ -51,7 +55,10 @@ class RouteMatrixIT extends DeployedLatchkey {
                 String expected = expected(route, rule, held, zoo.team.id(), zoo.site);
                 String site = expected.equals("admitted") && ACTS_ON_THE_SITE.contains(route.toString())
                         ? zoo.team.createSite("spare " + checked) : zoo.site;
-                Response response = call(served, held, site);
+                // Signing out ends the session: a spare one signs out, so the zoo's goes on.
+                CredentialZoo.Held sent = expected.equals("admitted") && SIGNS_OUT.equals(route.toString())
+                        ? zoo.session(api) : held;
+                Response response = call(served, sent, site);
                 int status = response.statusCode();
                 checked++;
                 boolean ok = switch (expected) {
@@ -124,8 +131,7 @@ class RouteMatrixIT extends DeployedLatchkey {
         Route route = served.route();
         String path = route.template().replace("{site}", site).replace("{id}", "x_nothing_here")
                 .replace("{type}", "Customer").replace("{provider}", "acme");
-        RequestSpecification request = held.isNone() ? api.anonymous() : api.as(held.token());
-        request = request.redirects().follow(false);
+        RequestSpecification request = held.presentedOn(api.anonymous(), route.method()).redirects().follow(false);
         if (Set.of("POST", "PUT", "PATCH").contains(route.method())) {
             request = consumesForm(served) ? request.contentType(ContentType.URLENC).formParam("nothing", "")
                     : request.contentType(ContentType.JSON).body("[]");

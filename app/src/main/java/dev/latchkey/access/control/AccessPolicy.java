@@ -8,6 +8,7 @@ import static dev.latchkey.access.control.Audience.MEMBERS;
 import static dev.latchkey.access.control.Audience.MEMBERS_AND_KEYS;
 import static dev.latchkey.access.control.Audience.OWN_BEARER;
 import static dev.latchkey.access.control.Audience.PUBLIC;
+import static dev.latchkey.access.control.Audience.SESSION;
 import static dev.latchkey.access.control.Audience.SITE_DATA;
 import static dev.latchkey.access.control.Audience.SITE_TOKEN;
 import static dev.latchkey.access.control.Audience.TEAM;
@@ -25,12 +26,15 @@ import java.util.Optional;
  * credential against. A route missing here is refused (and fails the build).
  * <p>
  * The rules behind it: team management and site configuration (members, personal tokens,
- * sign-in sessions and OAuth grants, audit, insights, signing keys, schema, scopes, connections, the site token, OAuth clients,
- * creating and deleting sites) are done by a person, with a member's personal access token;
- * OAuth tokens never reach them. A site's own API key with {@code admin} manages API keys of
- * its site, each no more than itself (checked against its {@code Authority} where the key is
- * made). Site data is reached by the site's keys and OAuth tokens only. A site token reads its
- * site's connections and nothing else.
+ * sign-in sessions and OAuth grants, audit, insights, signing keys, schema, scopes,
+ * connections, the site token, OAuth clients, creating and deleting sites) are done by a person,
+ * with a member's personal access token or console session. The session cookie is taken wherever
+ * the audience admits a session: exactly where a personal access token is, plus the session's
+ * own routes; a change made with it needs its CSRF token. Signing in ({@code POST /v1/sessions})
+ * is public and throttled. OAuth tokens never reach a person's routes. A site's own API key with
+ * {@code admin} manages API keys of its site, each no more than itself (checked against its
+ * {@code Authority} where the key is made). Site data is reached by the site's keys and OAuth
+ * tokens only. A site token reads its site's connections and nothing else.
  */
 public final class AccessPolicy {
 
@@ -55,6 +59,9 @@ public final class AccessPolicy {
         allow("GET /v1/personal-tokens", MEMBERS, READ);
         allow("GET /v1/personal-tokens/{id}", MEMBERS, READ);
         allow("DELETE /v1/personal-tokens/{id}", MEMBERS, ADMIN);
+        allow("POST /v1/sessions", PUBLIC, null);
+        allow("GET /v1/session", SESSION, null);
+        allow("DELETE /v1/session", SESSION, null);
         allow("GET /v1/sessions", MEMBERS, READ);
         allow("DELETE /v1/sessions/{id}", MEMBERS, ADMIN);
         allow("GET /v1/members/{id}/sessions", MEMBERS, ADMIN, OWNER);

@@ -20,12 +20,18 @@ public enum Audience {
     /** Any credential of the team but a site token, which only reads its site's connections. */
     TEAM(EnumSet.complementOf(EnumSet.of(CredentialKind.SITE_TOKEN)),
             "A site token only reads its site's connections"),
-    /** A person acting: a member's personal access token. OAuth tokens never reach these. */
-    MEMBERS(EnumSet.of(CredentialKind.PERSONAL_TOKEN),
-            "This call needs a member's credential (a personal access token)"),
+    /**
+     * A person acting: a member's personal access token or console session. OAuth tokens never
+     * reach these.
+     */
+    MEMBERS(EnumSet.of(CredentialKind.PERSONAL_TOKEN, CredentialKind.SESSION),
+            "This call needs a member's credential (a personal access token or a console session)"),
     /** A member, or a site's own API key (which then manages only what it covers itself). */
-    MEMBERS_AND_KEYS(EnumSet.of(CredentialKind.PERSONAL_TOKEN, CredentialKind.API_TOKEN),
-            "This call takes a member's personal access token or an API key of the site"),
+    MEMBERS_AND_KEYS(EnumSet.of(CredentialKind.PERSONAL_TOKEN, CredentialKind.SESSION, CredentialKind.API_TOKEN),
+            "This call takes a member's personal access token or console session, or an API key of the site"),
+    /** Only a console session: the session's own routes (who is signed in, signing out). */
+    SESSION(EnumSet.of(CredentialKind.SESSION),
+            "This call takes the session cookie of a member signed in with POST /v1/sessions"),
     /** The site's own credentials that act on its data: API keys, OAuth access tokens, client JWTs. */
     SITE_DATA(EnumSet.of(CredentialKind.API_TOKEN, CredentialKind.OAUTH_TOKEN, CredentialKind.JWT),
             "The data API takes a key of this site (sk_/rk_) or an OAuth access token, not a member's token"),

@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * Authenticates every request to a route the {@link dev.latchkey.access.control.AccessPolicy}
- * does not declare public. Tokens in the query
+ * does not declare public, by the credential in its headers (a browser's session cookie is
+ * taken just before, by {@code SessionCookieFilter}, where no header credential is sent). Tokens in the query
  * string are refused outright: URLs end up in logs, histories and Referer headers.
  */
 @Provider
@@ -62,6 +63,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         refuseCredentialsInQuery(request.getUriInfo().getQueryParameters());
+        if (current.callerIfAny().isPresent()) {
+            return; // authenticated by the session cookie (SessionCookieFilter, just before)
+        }
         String token = PresentedCredential.from(request.getHeaderString(HttpHeaders.AUTHORIZATION),
                         request.getHeaderString(API_KEY_HEADER))
                 .orElseThrow(() -> NotAuthenticatedException.noCredential(

@@ -11,7 +11,12 @@ public enum CredentialKind {
     /** JWT access tokens of the OAuth server: no opaque prefix, see {@link JwtVerifier}. */
     OAUTH_TOKEN("oauth_token", List.of()),
     /** A short-lived JWT a client signed itself (with its secret or a registered key). */
-    JWT("jwt", List.of());
+    JWT("jwt", List.of()),
+    /**
+     * A member's console session: the session cookie, presented by a browser (no prefix, never in
+     * a header); it acts as a personal access token with all of the member's permissions would.
+     */
+    SESSION("session", List.of());
 
     private final String wireName;
     private final List<String> prefixes;

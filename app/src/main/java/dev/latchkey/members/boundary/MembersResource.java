@@ -1,6 +1,7 @@
 package dev.latchkey.members.boundary;
 
 import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.members.control.MemberPasswords;
 import dev.latchkey.members.control.Members;
@@ -11,6 +12,8 @@ import dev.latchkey.personaltokens.boundary.CreatePersonalTokenRequest;
 import dev.latchkey.personaltokens.boundary.PersonalTokenView;
 import dev.latchkey.personaltokens.control.PersonalTokens;
 import dev.latchkey.problems.control.NotPermittedException;
+import dev.latchkey.sessions.control.CurrentPasswords;
+import dev.latchkey.sessions.control.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,6 +52,12 @@ public class MembersResource {
 
     @Inject
     MemberPasswords passwords;
+
+    @Inject
+    CurrentPasswords currentPasswords;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     Clock clock;
@@ -90,14 +99,21 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
-    /** Sets a password: members set their own; owners set those of members they added. */
+    /**
+     * Sets a password: members set their own; owners set those of members they added. Members
+     * changing their own password from a console session confirm the current one (a browser left
+     * signed in must not be enough to take the sign-in over); with a personal access token it is
+     * checked when sent. Every other session of the member ends.
+     */
     @PUT
     @Path("{id}/password")
     public Response setPassword(@PathParam("id") String id, @NotNull @Valid PasswordRequest body) {
         Caller caller = request.caller();
         Member member = members.find(caller, id);
         Caller.MemberRef actor = caller.requireMember();
-        if (!actor.id().equals(member.id())) {
+        if (actor.id().equals(member.id())) {
+            currentPasswords.confirm(caller, member, body.currentPassword());
+        } else {
             caller.requireOwner("set other members' passwords");
             if (!actor.id().equals(member.createdBy())) {
                 throw new NotPermittedException("Owners may set passwords only for members they added");
@@ -106,6 +122,8 @@ public class MembersResource {
             Members.requireCoversRole(caller, member.role(), "a member's password");
         }
         passwords.set(member, body.password());
+        sessions.endAllBut(member.id(), caller.kind() == CredentialKind.SESSION ? caller.credentialId() : null,
+                "password_changed");
         return Response.noContent().build();
     }
 

@@ -2,8 +2,11 @@ package dev.latchkey.members.boundary;
 
 import jakarta.validation.constraints.NotNull;
 
-/** {@code PUT /v1/members/{id}/password}. Never logged, audited or returned. */
-public record PasswordRequest(@NotNull String password) {
+/**
+ * {@code PUT /v1/members/{id}/password}; {@code current_password} when members change their own
+ * password from a console session. Never logged, audited or returned.
+ */
+public record PasswordRequest(@NotNull String password, String currentPassword) {
 
     @Override
     public String toString() {

@@ -59,14 +59,36 @@ public class MemberPasswords {
 
     /** The member of this team with this email and password, if both are right. */
     public Optional<Member> signIn(String teamId, String email, String password) {
-        List<Member> found = email == null ? List.of() : em.createQuery("select m from Member m where m.teamId = :team "
-                        + "and m.email = :email", Member.class)
+        List<Member> found = email == null || teamId == null ? List.of() : em.createQuery("select m from Member m "
+                        + "where m.teamId = :team and m.email = :email", Member.class)
                 .setParameter("team", teamId).setParameter("email", email.trim().toLowerCase(Locale.ROOT))
                 .getResultList();
-        Member member = found.isEmpty() ? null : found.get(0);
-        String hash = member != null && member.hasPassword() ? member.passwordHash() : decoy;
-        boolean verified = password != null
-                && BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
-        return verified && member != null && member.hasPassword() ? Optional.of(member) : Optional.empty();
+        return verified(found, password).stream().findFirst();
+    }
+
+    /**
+     * The members with this email and password in any team (one email may belong to people in
+     * several teams, each with a password of its own): each team's password is checked, so the
+     * time taken tells only how many teams the address has a password in.
+     */
+    public List<Member> signInAnyTeam(String email, String password) {
+        List<Member> found = email == null ? List.of() : em.createQuery("select m from Member m "
+                        + "where m.email = :email and m.passwordHash is not null order by m.seq", Member.class)
+                .setParameter("email", email.trim().toLowerCase(Locale.ROOT)).getResultList();
+        return verified(found, password);
+    }
+
+    /** Those of the members whose password this is; with none to check, the decoy costs the same time. */
+    private List<Member> verified(List<Member> members, String password) {
+        List<Member> withPassword = members.stream().filter(Member::hasPassword).toList();
+        if (withPassword.isEmpty()) {
+            matches(password, decoy);
+            return List.of();
+        }
+        return withPassword.stream().filter(m -> matches(password, m.passwordHash())).toList();
+    }
+
+    private static boolean matches(String password, String hash) {
+        return password != null && BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
     }
 }

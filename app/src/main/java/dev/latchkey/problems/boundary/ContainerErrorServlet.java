@@ -40,7 +40,7 @@ public class ContainerErrorServlet extends HttpServlet {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(RequestIdFilter.HEADER, requestId);
         response.getWriter().write(Json.JSONB.toJson(new ErrorView(code.wireName(), StatusMessages.of(code, where),
-                requestId, null)));
+                requestId, null, null)));
     }
 
     /** The status the container chose; 500 for an exception it caught; 404 when called directly. */

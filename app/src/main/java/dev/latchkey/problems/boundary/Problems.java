@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /** Builds error responses in the one shape; the only place that does. */
 @ApplicationScoped
@@ -20,18 +21,21 @@ public class Problems {
     CurrentRequest request;
 
     public Response response(ErrorCode code, String message, List<InvalidField> fields) {
-        return response(code, message, fields, code == ErrorCode.UNAUTHORIZED ? BearerChallenge.INVALID_TOKEN : null);
+        return response(code, message, fields, null,
+                code == ErrorCode.UNAUTHORIZED ? BearerChallenge.INVALID_TOKEN : null);
     }
 
     /** A domain refusal, with the bearer challenge it carries (RFC 6750 §3.1). */
     public Response response(DomainException refusal) {
-        return response(refusal.code(), refusal.getMessage(), refusal.fields(), refusal.challenge().orElse(
-                refusal.code() == ErrorCode.UNAUTHORIZED ? BearerChallenge.INVALID_TOKEN : null));
+        return response(refusal.code(), refusal.getMessage(), refusal.fields(), refusal.details(),
+                refusal.challenge().orElse(refusal.code() == ErrorCode.UNAUTHORIZED ? BearerChallenge.INVALID_TOKEN
+                        : null));
     }
 
-    private Response response(ErrorCode code, String message, List<InvalidField> fields, BearerChallenge challenge) {
+    private Response response(ErrorCode code, String message, List<InvalidField> fields, Map<String, Object> details,
+                              BearerChallenge challenge) {
         var view = new ErrorView(code.wireName(), message, request.requestId(),
-                fields.isEmpty() ? null : fields);
+                fields.isEmpty() ? null : fields, details);
         var response = Response.status(code.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(view);

@@ -45,4 +45,9 @@ public abstract class DomainException extends RuntimeException {
     public List<InvalidField> fields() {
         return List.of();
     }
+
+    /** What a caller needs to act on the refusal (the error's {@code details}), or null. */
+    public java.util.Map<String, Object> details() {
+        return null;
+    }
 }

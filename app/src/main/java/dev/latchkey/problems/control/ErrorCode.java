@@ -7,6 +7,8 @@ public enum ErrorCode {
     FORBIDDEN(403, "forbidden"),
     INSUFFICIENT_SCOPE(403, "insufficient_scope"),
     INSUFFICIENT_PERMISSION(403, "insufficient_permission"),
+    /** A change asked with the session cookie but without the session's CSRF token. */
+    CSRF_TOKEN_INVALID(403, "csrf_token_invalid"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     NOT_ACCEPTABLE(406, "not_acceptable"),

@@ -3,22 +3,34 @@ package dev.latchkey.sessions.boundary;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
+import dev.latchkey.sessions.control.BrowserCookies;
+import dev.latchkey.sessions.control.ConsoleSignIns;
+import dev.latchkey.sessions.control.SessionCallers;
 import dev.latchkey.sessions.control.Sessions;
 import dev.latchkey.sessions.entity.MemberSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The calling member's own sign-in sessions, to see where one is signed in and end a session
- * from elsewhere. A team owner may also revoke a member's session by its id.
+ * Signing in with email and password (the console's way in), and the calling member's own
+ * sign-in sessions, to see where one is signed in and end a session from elsewhere. A team
+ * owner may also revoke a member's session by its id.
  */
 @Path("v1/sessions")
 @RequestScoped
@@ -31,6 +43,36 @@ public class SessionsResource {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    ConsoleSignIns signIns;
+
+    @Inject
+    SessionCallers callers;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    /**
+     * Signs in: 201 with the session (and its CSRF token) and the session cookie, the same one the
+     * OAuth authorize page sets. A session cookie the browser brought ends (no session fixation).
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(@NotNull @Valid SignInRequest body) {
+        var started = signIns.signIn(body.email(), body.password(), body.teamId(),
+                CurrentSessionResource.cookie(headers, uri));
+        var caller = callers.callerFor(started.session()).orElseThrow();
+        return Response.status(Response.Status.CREATED)
+                .entity(CurrentSessionView.of(started.session(), caller, started.secret()))
+                .header("Set-Cookie", BrowserCookies.set(Sessions.COOKIE, started.secret(), sessions.cookieLifetime(),
+                        uri.getBaseUri()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
 
     @GET
     public ListView<SessionView> list(@QueryParam("limit") String limit,

@@ -93,17 +93,55 @@ public class Sessions {
     /** The live session of this cookie value in this team, marked as used now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<MemberSession> live(Optional<String> secret, String teamId) {
+        return live(secret.flatMap(this::byValue).filter(s -> s.teamId().equals(teamId)));
+    }
+
+    /** The live session of this cookie value, whatever its team, marked as used now (the API's cookie). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<MemberSession> live(String secret) {
+        return live(byValue(secret));
+    }
+
+    private Optional<MemberSession> live(Optional<MemberSession> session) {
         var now = clock.instant();
-        Optional<MemberSession> found = secret.flatMap(this::byValue)
-                .filter(s -> s.teamId().equals(teamId) && s.liveAt(now));
+        Optional<MemberSession> found = session.filter(s -> s.liveAt(now));
         found.ifPresent(s -> s.seen(now, Duration.ofMinutes(idleMinutes)));
         return found;
+    }
+
+    /**
+     * The CSRF token of a session: derived from the cookie value (so nothing more is stored), and
+     * useless without it. A page of another origin can make the browser send the cookie, but cannot
+     * read the token, which only {@code POST /v1/sessions} and {@code GET /v1/session} answer.
+     */
+    public static String csrfToken(String secret) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256("csrf:" + secret));
+    }
+
+    /**
+     * Ends every live session of a member but {@code keep} (the one changing the password, if it
+     * is a session): a new password signs out whoever knew the old one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int endAllBut(String memberId, String keep, String reason) {
+        var now = clock.instant();
+        List<MemberSession> live = em.createQuery("select s from MemberSession s where s.memberId = :member "
+                        + "and s.revokedAt is null", MemberSession.class)
+                .setParameter("member", memberId).getResultList().stream()
+                .filter(s -> s.liveAt(now) && !s.id().equals(keep)).toList();
+        live.forEach(s -> end(s, "session.signed_out", Map.of("reason", reason)));
+        return live.size();
     }
 
     /** Signs out: ends the session of this cookie value (OpenID Connect's RP-initiated logout will call this). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void signOut(Optional<String> secret) {
         secret.flatMap(this::byValue).ifPresent(s -> end(s, "session.signed_out", Map.of("reason", "signed_out")));
+    }
+
+    /** A session by its public id, if there is one. */
+    public Optional<MemberSession> find(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(MemberSession.class, id));
     }
 
     /** A member's live sessions (neither revoked nor timed out), newest first. */

@@ -7,7 +7,8 @@ import dev.latchkey.ratelimit.control.Decision;
 import dev.latchkey.ratelimit.control.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Password sign-in, throttled (RFC 6749 §10.10) by the {@link RateLimiter}'s authentication
@@ -29,16 +30,28 @@ public class SignIns {
 
     /** The member of this team with this email and password; otherwise {@link SignInRefused}. */
     public Member verify(String teamId, String email, String password) {
+        return throttled(email, () -> passwords.signIn(teamId, email, password).stream().toList()).get(0);
+    }
+
+    /**
+     * The members of any team with this email and password (several when the same address and
+     * password are a member's in more than one team); otherwise {@link SignInRefused}.
+     */
+    public List<Member> verifyInAnyTeam(String email, String password) {
+        return throttled(email, () -> passwords.signInAnyTeam(email, password));
+    }
+
+    private List<Member> throttled(String email, Supplier<List<Member>> check) {
         String address = request.clientAddress();
         Decision mayTry = limiter.mayTrySignIn(address, email);
         if (!mayTry.allowed()) {
             throw new SignInRefused(true, mayTry.retryAfterSeconds());
         }
-        Optional<Member> member = passwords.signIn(teamId, email, password);
-        if (member.isEmpty()) {
+        List<Member> members = check.get();
+        if (members.isEmpty()) {
             Decision counted = limiter.signInFailed(address, email);
             throw new SignInRefused(!counted.allowed(), counted.retryAfterSeconds());
         }
-        return member.get();
+        return members;
     }
 }

@@ -1,0 +1,68 @@
+package dev.latchkey.sessions.boundary;
+
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.problems.control.NotAuthenticatedException;
+import dev.latchkey.sessions.control.BrowserCookies;
+import dev.latchkey.sessions.control.Sessions;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+
+/**
+ * The session of the browser calling (authenticated by its cookie only): who is signed in, with
+ * the CSRF token a page that was reloaded needs again, and signing out.
+ */
+@Path("v1/session")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+public class CurrentSessionResource {
+
+    @Inject
+    CurrentRequest request;
+
+    @Inject
+    Sessions sessions;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response current() {
+        var caller = request.caller();
+        var session = sessions.find(caller.credentialId()).orElseThrow(
+                () -> new NotAuthenticatedException("The session has ended; sign in again"));
+        String secret = cookie(headers, uri).orElseThrow(
+                () -> new NotAuthenticatedException("The session has ended; sign in again"));
+        return Response.ok(CurrentSessionView.of(session, caller, secret)).header("Cache-Control", "no-store").build();
+    }
+
+    /** Signs out: the session ends at once (on every instance) and the browser forgets the cookie. */
+    @DELETE
+    public Response signOut() {
+        request.caller();
+        sessions.signOut(cookie(headers, uri));
+        return Response.noContent().header("Set-Cookie", BrowserCookies.clear(Sessions.COOKIE, uri.getBaseUri()))
+                .build();
+    }
+
+    /** The session cookie's value in this request, if it carries one. */
+    static Optional<String> cookie(HttpHeaders headers, UriInfo uri) {
+        return BrowserCookies.read(Sessions.COOKIE, name -> Optional.ofNullable(headers.getCookies().get(name))
+                .map(Cookie::getValue).orElse(null), uri.getBaseUri());
+    }
+}

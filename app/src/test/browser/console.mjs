@@ -2,17 +2,19 @@
 // developer would, and checks every page it visits with axe-core.
 // Usage: node console.mjs <base url> <owner email> <owner password> <developer email>
 //                         <developer password> <owner personal access token> <screenshot dir>
+//                         <the public URL Latchkey announces>
 // Prints one line per fact the Java test asserts on:
 //   copied <API key read back from the clipboard>      revoked <name of the revoked key>
 //   developer-owner-actions <count>                    expired <notice shown>
 //   signed-out <heading shown after sign-out>          axe <page> <serious+critical violations>
 //   connected <the connections row of the provider connected through its consent page>
+//   rolled <the new key of a roll>   scope pii   site-token <site token>   pat <personal access token>
 // Fails on any Content-Security-Policy violation or script error the pages report.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const [base, ownerEmail, ownerPassword, devEmail, devPassword, ownerPat, shots] = process.argv.slice(2);
+const [base, ownerEmail, ownerPassword, devEmail, devPassword, ownerPat, shots, publicUrl] = process.argv.slice(2);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -46,6 +48,7 @@ async function axe(page, name) {
 }
 
 async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
 }
 
@@ -110,15 +113,62 @@ try {
   say('revoked old-integration');
   await shot(owner, 'api-keys');
 
+  // Roll a key with an overlap: the new key is shown once, the old one keeps working an hour.
+  await (await createKey('worker')).getByRole('button', { name: /I have saved it/ }).click();
+  await owner.getByRole('button', { name: 'Roll worker' }).click();
+  const rollDialog = owner.getByRole('dialog', { name: 'Roll “worker”' });
+  await rollDialog.getByLabel('1 hour').check();
+  await axe(owner, 'roll-dialog');
+  await rollDialog.getByRole('button', { name: 'Roll key' }).click();
+  const rolled = owner.getByRole('region', { name: 'New key for “worker”' });
+  say('rolled ' + await rolled.getByRole('textbox').inputValue());
+  await rolled.getByRole('button', { name: /I have saved it/ }).click();
+
+  // Schema and a scope picked from it with the search; the edit dialog says who holds it.
+  const siteTabs = owner.getByRole('navigation', { name: 'Site' });
+  await siteTabs.getByRole('link', { name: 'Schema & scopes' }).click();
+  await owner.getByLabel('Types and fields').fill('Customer: name, email, plan');
+  await owner.getByRole('button', { name: 'Save schema' }).click();
+  await owner.getByLabel('Search fields').fill('mail');
+  if (await owner.getByLabel('Customer.plan').isVisible()) throw new Error('the search does not filter');
+  await owner.getByLabel('Scope name').fill('pii');
+  await owner.getByLabel('Customer.email').check();
+  await owner.getByRole('button', { name: 'Save scope' }).click();
+  await owner.getByRole('button', { name: 'Edit pii' }).click();
+  const edit = owner.getByRole('dialog', { name: 'Edit scope “pii”' });
+  await edit.getByText('No key holds this scope.').waitFor();
+  await axe(owner, 'scope-edit');
+  await owner.keyboard.press('Escape');
+  await edit.waitFor({ state: 'detached' });
+  if (await owner.evaluate(() => document.activeElement.getAttribute('aria-label')) !== 'Edit pii') {
+    throw new Error('focus did not return to the button that opened the dialog');
+  }
+  say('scope pii');
+
+  // The site token: a confirmation that builds using the old one stop, then shown once.
+  await siteTabs.getByRole('link', { name: 'Site token' }).click();
+  await owner.getByRole('button', { name: 'Create or roll site token' }).click();
+  await owner.getByRole('dialog').getByRole('button', { name: 'Create new site token' }).click();
+  const siteToken = owner.getByRole('region', { name: 'New site token' });
+  say('site-token ' + await siteToken.getByRole('textbox').inputValue());
+  await siteToken.getByRole('button', { name: /I have saved it/ }).click();
+
   // Connect a provider: its consent opens in a new tab (the local fake approves at once and
   // sends the browser to Latchkey's callback); the console sees the connection appear.
   await owner.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Connections' }).click();
   const acme = owner.getByRole('article', { name: 'Acme (test plugin)' });
   await acme.getByLabel('write').check();
+  // The deployment under test announces a fixed public URL (LATCHKEY_PUBLIC_URL) but listens on
+  // a random port: the browser plays the reverse proxy for the provider's redirect back.
+  const callback = new URL('/v1/connections/callback', publicUrl).href;
+  await owner.context().route(url => url.href.startsWith(callback), async route => {
+    const sent = new URL(route.request().url());
+    route.fulfill({ response: await route.fetch({ url: base + sent.pathname + sent.search }) });
+  });
   const consent = owner.context().waitForEvent('page');
   await acme.getByRole('button', { name: 'Connect' }).click();
   const landed = await consent;
-  await landed.waitForURL(/\/v1\/connections\/callback/);
+  await landed.waitForURL(url => url.href.startsWith(callback));
   const connected = owner.getByRole('row', { name: /acme/ });
   await connected.waitFor({ timeout: 20000 });
   say('connected ' + (await connected.textContent()).replace(/\s+/g, ' '));
@@ -131,6 +181,14 @@ try {
   await owner.locator('.chart canvas').first().waitFor();
   await axe(owner, 'api-key');
   await shot(owner, 'api-key-usage');
+
+  // A personal access token, shown once.
+  await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+  await owner.getByLabel('Token name').fill('ci');
+  await owner.getByRole('button', { name: 'Create token' }).click();
+  const pat = owner.getByRole('region', { name: 'New personal access token “ci”' });
+  say('pat ' + await pat.getByRole('textbox').inputValue());
+  await pat.getByRole('button', { name: /I have saved it/ }).click();
 
   for (const [link, heading] of [['Team', 'Team'], ['Audit log', 'Audit log'], ['Profile', 'Profile'],
     ['Insights', 'Insights']]) {

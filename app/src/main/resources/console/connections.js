@@ -23,7 +23,7 @@ export async function connectionsTab(site, body) {
           await post(`${base}/${enc(c.provider)}/refresh`);
           announce(`${c.provider} refreshed.`);
           await reload();
-        }, { 'aria-label': `Refresh ${c.provider} now` }),
+        }, { 'aria-label': `Refresh now: ${c.provider}` }),
         button('Disconnect', () => confirm({
           title: `Disconnect ${c.provider}?`,
           text: `Latchkey revokes this connection's token at ${c.provider} (when ${c.provider} allows it) and `
@@ -52,7 +52,7 @@ function providerCard(site, base, provider, connection, reload) {
   const status = h('p', { role: 'status' });
   const form = h('form', {},
     choices('Scopes', 'checkbox', 'scopes', provider.scopes.map(s => [s.name, s.name, s.description]),
-      provider.default_scopes),
+      connection ? connection.scopes : provider.default_scopes),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, connection ? 'Reconnect' : 'Connect')), status);
   card.append(onSubmit(form, async () => {

@@ -135,9 +135,11 @@ export async function drawUsage(container, days, label = 'Requests') {
   const width = Math.max(320, Math.min(container.clientWidth || 800, 960));
   const plot = new uPlot({
     width, height: 240,
-    series: [{}, { label, stroke: '#1d4ed8', fill: 'rgba(29, 78, 216, 0.12)', width: 2 }],
+    series: [{}, { label, stroke: '#1d4ed8', fill: 'rgba(29, 78, 216, 0.35)', width: 1,
+      paths: uPlot.paths.bars({ size: [0.8, 12] }) }],
     axes: [{}, { label, values: (u, ticks) => ticks.map(v => (Number.isInteger(v) ? v : '')) }],
-    scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    scales: { x: { time: true, range: (u, min, max) => [min - 43200, max + 43200] },
+      y: { range: (u, min, max) => [0, Math.max(1, max)] } },
   }, [days.map(d => d.time), days.map(d => d.requests)], container);
   container.dataset.points = String(days.length);
   return plot;

@@ -60,7 +60,7 @@ export async function oauthClientsTab(site, body) {
           const rolled = await post(`${base}/${enc(c.client_id)}/secret`);
           revealSecret(body, { title: `New secret of “${c.name}”`, secret: rolled.client_secret });
         },
-      }), { 'aria-label': `Roll the secret of ${c.name}` }) : null,
+      }), { 'aria-label': `Roll secret of ${c.name}` }) : null,
       button('Delete', () => confirmTyped({
         title: `Delete “${c.name}”`, text: 'Its tokens stop working and apps using it can no longer sign in.',
         word: c.name, label: 'Delete client',

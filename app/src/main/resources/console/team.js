@@ -20,7 +20,7 @@ export async function teamPage(state) {
   if (isOwner) {
     columns.push(['Actions', m => m.id === me ? h('span', { class: 'hint' }, 'you') : h('div', { class: 'row-actions' },
       roleChanger(m, reload),
-      button('Issue token', () => issueToken(m), { 'aria-label': `Issue a personal access token to ${m.name}` }),
+      button('Issue token', () => issueToken(m), { 'aria-label': `Issue token to ${m.name}` }),
       button('Remove', () => confirm({
         title: `Remove ${m.name}?`,
         text: `${m.email} loses access to this team at once; their tokens and sessions stop working.`,

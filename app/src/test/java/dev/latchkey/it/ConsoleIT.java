@@ -101,7 +101,8 @@ class ConsoleIT extends DeployedLatchkey {
                 "playwright-core or axe-core is missing: run bin/test, which installs them and Chromium");
         Files.createDirectories(SCREENSHOTS);
         Process node = new ProcessBuilder("node", browser.resolve("console.mjs").toString(), Api.baseOf(api),
-                ownerEmail, PASSWORD, developerEmail, PASSWORD, team.ownerToken(), SCREENSHOTS.toString())
+                ownerEmail, PASSWORD, developerEmail, PASSWORD, team.ownerToken(), SCREENSHOTS.toString(),
+                api.anonymous().get("/.well-known/oauth-authorization-server").path("issuer").toString())
                 .redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(node.waitFor(180, TimeUnit.SECONDS), "the browser finished");
@@ -125,13 +126,25 @@ class ConsoleIT extends DeployedLatchkey {
                 .body("data.find { it.name == 'backend' }.status", equalTo("active"));
         assertEquals("old-integration", facts.get("revoked"), output);
 
+        String rolled = facts.get("rolled");
+        assertTrue(rolled != null && rolled.startsWith("sk_test_"), output);
+        api.as(rolled).get("/v1/whoami").then().statusCode(200);
+        team.owner().get("/v1/sites/" + site + "/tokens").then()
+                .body("data.findAll { it.name == 'worker' }.size()", equalTo(2))
+                .body("data.findAll { it.name == 'worker' && it.rolled_from != null }.size()", equalTo(1));
+        assertEquals("pii", facts.get("scope"), output);
+        team.owner().get("/v1/sites/" + site + "/scopes").then()
+                .body("data.find { it.name == 'pii' }.fields", org.hamcrest.Matchers.contains("Customer.email"));
+        api.as(facts.get("pat")).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("personal_token"));
         assertTrue(facts.getOrDefault("connected", "").contains("active"), output);
+        api.as(facts.get("site-token")).get("/v1/site/connections").then().statusCode(200)
+                .body("data.provider", org.hamcrest.Matchers.hasItem("acme"));
         team.owner().get("/v1/sites/" + site + "/connections/acme").then().statusCode(200)
                 .body("status", equalTo("active")).body("scopes", org.hamcrest.Matchers.hasItems("read", "write"));
         assertTrue(facts.getOrDefault("expired", "").startsWith("Your session has ended"), output);
         assertEquals("Sign in to Latchkey", facts.get("signed-out"), output);
         assertEquals("0", facts.get("developer-owner-actions"), output);
-        for (String page : List.of("sign-in", "api-keys", "connections", "api-key", "team", "audit-log", "profile", "insights")) {
+        for (String page : List.of("sign-in", "api-keys", "roll-dialog", "scope-edit", "connections", "api-key", "team", "audit-log", "profile", "insights")) {
             assertEquals(page + " 0", facts.get("axe " + page), "no serious or critical axe-core violation: " + output);
         }
         assertTrue(Files.size(SCREENSHOTS.resolve("api-key-created.png")) > 0, "the screens were rendered");

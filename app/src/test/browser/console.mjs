@@ -112,6 +112,11 @@ try {
   await owner.getByRole('row', { name: /old-integration/ }).getByText('revoked').waitFor();
   say('revoked old-integration');
   await shot(owner, 'api-keys');
+  // Half a laptop screen: the page reflows, only a wide table scrolls inside its own box.
+  await owner.setViewportSize({ width: 680, height: 860 });
+  const overflow = await owner.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`the page is ${overflow}px wider than half a screen`);
+  await owner.setViewportSize({ width: 1280, height: 860 });
 
   // Roll a key with an overlap: the new key is shown once, the old one keeps working an hour.
   await (await createKey('worker')).getByRole('button', { name: /I have saved it/ }).click();

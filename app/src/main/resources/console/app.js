@@ -126,6 +126,7 @@ function signInPage(notice) {
 }
 
 function firstRun() {
+  const here = location.origin;
   return h('section', { class: 'card narrow first-run', 'aria-labelledby': 'first-run' },
     h('h2', { id: 'first-run' }, 'First time here?'),
     h('p', {}, 'On its first start Latchkey creates a team, its owner (admin@localhost) and a bootstrap token, '
@@ -133,8 +134,9 @@ function firstRun() {
       + 'with that token, then sign in here with the e-mail and that password.'),
     h('pre', {}, h('code', {}, [
       'TOKEN=$(cat data/bootstrap-token)',
-      'ME=$(curl -s localhost:8080/v1/whoami -H "Authorization: Bearer $TOKEN" | jq -r .member.id)',
-      'curl -s -XPUT localhost:8080/v1/members/$ME/password -H "Authorization: Bearer $TOKEN" \\',
+      `ME=$(curl -s ${here}/v1/whoami -H "Authorization: Bearer $TOKEN" \\`,
+      '     | sed \'s/.*"member":{[^}]*"id":"\\([^"]*\\)".*/\\1/\')',
+      `curl -s -XPUT ${here}/v1/members/$ME/password -H "Authorization: Bearer $TOKEN" \\`,
       '     -H "Content-Type: application/json" -d \'{"password":"a long passphrase of yours"}\''].join('\n'))),
     h('p', {}, 'Lost every owner credential? Start Latchkey once with LATCHKEY_RECOVER_OWNER=<owner e-mail>: it '
       + 'writes a one-day token to data/recovery-token (see the README, "If every owner credential expires").'),

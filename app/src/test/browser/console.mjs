@@ -206,6 +206,14 @@ try {
   await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await owner.getByRole('button', { name: 'Verify chain' }).click();
   await owner.getByText(/Chain intact/).waitFor();
+  await owner.getByLabel('Action').fill('token.revoked');
+  await owner.getByRole('button', { name: 'Filter' }).click();
+  await owner.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('main tbody tr')];
+    return rows.length === 1 && rows[0].textContent.includes('token.revoked')
+      && rows[0].textContent.includes('old-integration');
+  });
+  say('audit-filtered ' + await owner.getByRole('link', { name: 'Export NDJSON' }).getAttribute('href'));
 
   // The session ends elsewhere (revoked with the owner's token): the next step shows sign-in.
   const session = await owner.evaluate(() => fetch('/v1/session').then(r => r.json()));
@@ -229,7 +237,7 @@ try {
   await signIn(developer, devEmail, devPassword);
   await developer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
   await developer.getByRole('heading', { name: 'Members' }).waitFor();
-  const ownerActions = await developer.getByRole('button', { name: /^(Remove|Change role|Issue)/ }).count();
+  const ownerActions = await developer.getByRole('button', { name: /^(Remove|Change role|Issue|Sessions)/ }).count();
   say('developer-owner-actions ' + ownerActions);
   await developer.getByText('Only owners change roles and remove members.').waitFor();
 

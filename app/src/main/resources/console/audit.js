@@ -1,5 +1,5 @@
 // The audit log: a filtered table, each event's details, Verify chain, export as NDJSON.
-import { get, list } from './api.js';
+import { get } from './api.js';
 import { h, page, section, field, input, button, onSubmit, table, when, errorBox } from './ui.js';
 
 const FILTERS = ['actor', 'action', 'target', 'site', 'since', 'until'];
@@ -25,20 +25,29 @@ export async function auditPage() {
     }
     return params.toString();
   };
+  const columns = [
+    ['Time', e => when(e.occurred_at)],
+    ['Action', e => h('code', {}, e.action)],
+    ['Actor', e => party(e.actor)],
+    ['Target', e => party(e.target)],
+    ['From', e => e.ip || '—'],
+    ['Details', e => h('details', {}, h('summary', {}, `#${e.chain_position}`),
+      h('pre', {}, JSON.stringify({ id: e.id, site_id: e.site_id, request_id: e.request_id,
+        user_agent: e.user_agent, details: e.details, hash: e.hash }, null, 2)))],
+  ];
   const show = async data => {
     const q = query(data);
     exportLink.href = '/v1/audit-events/export' + (q ? '?' + q : '');
-    const events = await list('/v1/audit-events' + (q ? '?' + q : ''));
-    results.replaceChildren(table('Audit events', [
-      ['Time', e => when(e.occurred_at)],
-      ['Action', e => h('code', {}, e.action)],
-      ['Actor', e => party(e.actor)],
-      ['Target', e => party(e.target)],
-      ['From', e => e.ip || '—'],
-      ['Details', e => h('details', {}, h('summary', {}, `#${e.chain_position}`),
-        h('pre', {}, JSON.stringify({ id: e.id, site_id: e.site_id, request_id: e.request_id,
-          user_agent: e.user_agent, details: e.details, hash: e.hash }, null, 2)))],
-    ], events, 'No event matches.'));
+    const events = [];
+    let cursor = '';
+    const more = async () => {
+      const page = await get(`/v1/audit-events?limit=100${q ? '&' + q : ''}${cursor}`);
+      events.push(...page.data);
+      cursor = page.next_cursor ? `&starting_after=${encodeURIComponent(page.next_cursor)}` : '';
+      results.replaceChildren(table('Audit events', columns, events, 'No event matches.'),
+        page.has_more ? button('Older events', more) : null);
+    };
+    await more();
   };
   onSubmit(form, show);
   page('Audit log',

@@ -4,7 +4,8 @@ import { h, page, section, field, input, button, onSubmit, table, when, badge, a
 
 export async function profilePage(state) {
   const me = state.session.member;
-  const [current, sessions] = await Promise.all([get('/v1/session'), list('/v1/sessions')]);
+  const [current, sessions, grants] = await Promise.all([get('/v1/session'), list('/v1/sessions'),
+    list('/v1/oauth-grants')]);
   const reload = () => profilePage(state);
   const password = onSubmit(h('form', { class: 'grid narrow' },
     field('Current password', input({ type: 'password', name: 'current_password', autocomplete: 'current-password',
@@ -38,5 +39,16 @@ export async function profilePage(state) {
         await reload();
       }, { 'aria-label': `Sign out the session started ${s.created_at}` })],
     ], sessions)),
+    section('Apps you allowed (OAuth)', table('OAuth grants', [
+      ['Client', g => h('code', {}, g.client_id)],
+      ['Scopes', g => g.scopes.join(' ')],
+      ['Allowed', g => when(g.created_at)],
+      ['Status', g => g.revoked_at ? badge('revoked') : badge('active')],
+      ['Actions', g => g.revoked_at ? '' : button('Revoke', async () => {
+        await del(`/v1/oauth-grants/${enc(g.id)}`);
+        announce('Access revoked.');
+        await reload();
+      }, { class: 'danger', 'aria-label': `Revoke access of ${g.client_id}` })],
+    ], grants, 'No app has access on your behalf.')),
     section('Change your password', password));
 }

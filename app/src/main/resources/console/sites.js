@@ -1,6 +1,6 @@
 // Sites: the list, creating one, and a site's page with its tabs.
-import { get, post, list, enc } from './api.js';
-import { h, page, section, field, input, onSubmit, table, when } from './ui.js';
+import { get, post, del, list, enc } from './api.js';
+import { h, page, section, field, input, onSubmit, table, when, button, confirmTyped, announce } from './ui.js';
 import { keysTab } from './keys.js';
 import { scopesTab } from './scopes.js';
 import { connectionsTab } from './connections.js';
@@ -35,7 +35,18 @@ export async function sitePage(siteId, tab) {
   const tabs = h('nav', { class: 'tabs', 'aria-label': 'Site' }, TABS.map(([id, label]) =>
     h('a', { href: `#/sites/${site.id}/${id}`, 'aria-current': id === tab ? 'page' : null }, label)));
   const body = h('div', { class: 'tab-body' });
-  page(site.name, h('p', { class: 'crumbs' }, h('a', { href: '#/sites' }, 'Sites'), ' / ', h('code', {}, site.id)),
-    tabs, body);
+  const remove = button('Delete site', () => confirmTyped({
+    title: `Delete the site “${site.name}”`,
+    text: 'Its API keys, site token, OAuth clients, connections and data stop working and are deleted.',
+    word: site.name,
+    label: 'Delete site',
+    action: async () => {
+      await del(`/v1/sites/${enc(site.id)}`);
+      announce(`${site.name} deleted.`);
+      location.hash = '#/sites';
+    },
+  }), { class: 'danger' });
+  page(site.name, h('div', { class: 'crumbs split' }, h('p', {}, h('a', { href: '#/sites' }, 'Sites'), ' / ',
+    h('code', {}, site.id)), remove), tabs, body);
   await show(site, body);
 }

@@ -20,6 +20,7 @@ export async function teamPage(state) {
   if (isOwner) {
     columns.push(['Actions', m => m.id === me ? h('span', { class: 'hint' }, 'you') : h('div', { class: 'row-actions' },
       roleChanger(m, reload),
+      button('Sessions', () => memberSessions(m), { 'aria-label': `Sessions of ${m.name}` }),
       button('Issue token', () => issueToken(m), { 'aria-label': `Issue token to ${m.name}` }),
       button('Remove', () => confirm({
         title: `Remove ${m.name}?`,
@@ -38,6 +39,24 @@ export async function teamPage(state) {
     section('Add a member', addMemberForm(isOwner, reload)),
     section('Your personal access tokens', tokensTable(tokens, reload), tokenForm(reload)));
   return main;
+}
+
+/** An owner sees where a colleague is signed in, and can end a session. */
+async function memberSessions(member) {
+  const sessions = await list(`/v1/members/${enc(member.id)}/sessions`);
+  dialog(`Sessions of ${member.name}`, close => {
+    const body = h('div', {}, table('Sessions', [
+      ['Started', s => when(s.created_at)],
+      ['Last seen', s => when(s.last_seen_at)],
+      ['From', s => `${s.ip || '?'} · ${s.user_agent || ''}`],
+      ['Actions', s => s.revoked_at ? badge('revoked') : button('Sign out', async () => {
+        await del(`/v1/sessions/${enc(s.id)}`);
+        announce('Session ended.');
+        close();
+      }, { class: 'danger', 'aria-label': `Sign out the session started ${s.created_at}` })],
+    ], sessions, 'No session.'));
+    return [body, h('div', { class: 'actions' }, button('Close', close))];
+  });
 }
 
 /** An owner issues a colleague's token (e.g. their first one, to set their own password). */

@@ -141,6 +141,7 @@ class ConsoleIT extends DeployedLatchkey {
                 .body("data.provider", org.hamcrest.Matchers.hasItem("acme"));
         team.owner().get("/v1/sites/" + site + "/connections/acme").then().statusCode(200)
                 .body("status", equalTo("active")).body("scopes", org.hamcrest.Matchers.hasItems("read", "write"));
+        assertEquals("/v1/audit-events/export?action=token.revoked", facts.get("audit-filtered"), output);
         assertTrue(facts.getOrDefault("expired", "").startsWith("Your session has ended"), output);
         assertEquals("Sign in to Latchkey", facts.get("signed-out"), output);
         assertEquals("0", facts.get("developer-owner-actions"), output);

@@ -137,6 +137,7 @@ class BadInputIT extends DeployedLatchkey {
         valid.put("PUT /v1/members/{id}/password", body("password", "a long enough password 1"));
         valid.put("POST /v1/members/{id}/personal-tokens", body("name", "p", "expires_in_days", 3));
         valid.put("POST /v1/personal-tokens", body("name", "p", "expires_in_days", 3));
+        valid.put("POST /v1/sessions", body("email", "strict@example.com", "password", "a long enough password 1"));
         List<String> jsonRoutes = dev.latchkey.access.control.ResourceRoutes.all().stream()
                 .map(dev.latchkey.access.control.ResourceRoutes.Served::route)
                 .filter(r -> List.of("POST", "PUT", "PATCH").contains(r.method()))

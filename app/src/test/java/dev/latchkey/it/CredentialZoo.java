@@ -39,6 +39,10 @@ final class CredentialZoo {
             return token == null;
         }
 
+        boolean isSession() {
+            return csrf != null;
+        }
+
         /**
          * The request carrying this credential as a client would send it: in the Authorization
          * header, or a session's cookie (with the CSRF token on requests that may change something).
@@ -47,7 +51,7 @@ final class CredentialZoo {
             if (isNone()) {
                 return request;
             }
-            if (csrf == null) {
+            if (!isSession()) {
                 return request.header("Authorization", "Bearer " + token);
             }
             request = request.cookie(SESSION_COOKIE, token);

@@ -11,6 +11,7 @@ import dev.latchkey.members.entity.Member;
 import dev.latchkey.ratelimit.control.Decision;
 import dev.latchkey.ratelimit.control.RateLimiter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,14 @@ class SignInsTest {
             checks.incrementAndGet();
             return PASSWORD.equals(password) ? Optional.of(member) : Optional.empty();
         }
+
+        @Override
+        public List<Member> signInAnyTeam(String email, String password) {
+            checks.incrementAndGet();
+            return PASSWORD.equals(password) ? List.of(member, other) : List.of();
+        }
+
+        final Member other = new Member("team_2", "member@example.com", "Member", Role.OWNER, null, Instant.now());
     }
 
     private static SignIns signIns(CountingLimiter limiter, CountingPasswords passwords) {
@@ -90,5 +99,19 @@ class SignInsTest {
     void theRightPasswordSignsIn() {
         CountingPasswords passwords = new CountingPasswords();
         assertEquals(passwords.member, signIns(new CountingLimiter(20), passwords).verify("t", "e", PASSWORD));
+    }
+
+    @Test
+    void signingInWithoutATeamIsThrottledTheSameWayAndNamesEveryTeamThePasswordOpens() {
+        CountingLimiter limiter = new CountingLimiter(3);
+        CountingPasswords passwords = new CountingPasswords();
+        SignIns signIns = signIns(limiter, passwords);
+        assertEquals(List.of(passwords.member, passwords.other), signIns.verifyInAnyTeam("e", PASSWORD));
+        for (int i = 0; i < 5; i++) {
+            assertThrows(SignInRefused.class, () -> signIns.verifyInAnyTeam("e", "wrong guess"));
+        }
+        assertEquals(4, passwords.checks.get(), "one right, three wrong checked, then throttled");
+        assertTrue(assertThrows(SignInRefused.class, () -> signIns.verifyInAnyTeam("e", PASSWORD)).throttled());
+        assertEquals(4, passwords.checks.get());
     }
 }

@@ -9,6 +9,7 @@
 //   signed-out <heading shown after sign-out>          axe <page> <serious+critical violations>
 //   connected <the connections row of the provider connected through its consent page>
 //   rolled <the new key of a roll>   scope pii   site-token <site token>   pat <personal access token>
+//   client-secret <an OAuth client's secret>   audit-filtered <export link>   password-changed yes
 // Fails on any Content-Security-Policy violation or script error the pages report.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -158,6 +159,15 @@ try {
   say('site-token ' + await siteToken.getByRole('textbox').inputValue());
   await siteToken.getByRole('button', { name: /I have saved it/ }).click();
 
+  // An OAuth client: its secret shown once.
+  await siteTabs.getByRole('link', { name: 'OAuth clients' }).click();
+  await owner.getByLabel('Client name').fill('Notes');
+  await owner.getByLabel('Redirect URIs').fill('https://notes.example/callback');
+  await owner.getByRole('button', { name: 'Register client' }).click();
+  const clientSecret = owner.getByRole('region', { name: /^Secret of “Notes”/ });
+  say('client-secret ' + await clientSecret.getByRole('textbox').inputValue());
+  await clientSecret.getByRole('button', { name: /I have saved it/ }).click();
+
   // Connect a provider: its consent opens in a new tab (the local fake approves at once and
   // sends the browser to Latchkey's callback); the console sees the connection appear.
   await owner.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Connections' }).click();
@@ -240,6 +250,19 @@ try {
   const ownerActions = await developer.getByRole('button', { name: /^(Remove|Change role|Issue|Sessions)/ }).count();
   say('developer-owner-actions ' + ownerActions);
   await developer.getByText('Only owners change roles and remove members.').waitFor();
+
+  // The developer changes their password (the current one is asked) and signs in with the new one.
+  await developer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+  await developer.getByLabel('Current password').fill(devPassword);
+  await developer.getByLabel('New password', { exact: true }).fill(devPassword + ' and more');
+  await developer.getByLabel('New password again').fill(devPassword + ' and more');
+  await developer.getByRole('button', { name: 'Change password' }).click();
+  // Changed: the page shows afresh, with empty fields (an error would leave them filled).
+  await developer.waitForFunction(() => document.querySelector('input[name=current_password]').value === '');
+  await developer.getByRole('button', { name: 'Sign out' }).click();
+  await developer.getByText('You are signed out.').waitFor();
+  await signIn(developer, devEmail, devPassword + ' and more');
+  say('password-changed yes');
 
   if (problems.length) throw new Error('the pages reported: ' + problems.join(' | '));
 } finally {

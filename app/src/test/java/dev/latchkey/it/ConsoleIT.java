@@ -135,6 +135,13 @@ class ConsoleIT extends DeployedLatchkey {
         assertEquals("pii", facts.get("scope"), output);
         team.owner().get("/v1/sites/" + site + "/scopes").then()
                 .body("data.find { it.name == 'pii' }.fields", org.hamcrest.Matchers.contains("Customer.email"));
+        String secret = facts.get("client-secret");
+        assertTrue(secret != null && secret.length() > 20, output);
+        team.owner().get("/v1/sites/" + site + "/oauth-clients").then()
+                .body("data.find { it.name == 'Notes' }.secret_last4", equalTo(secret.substring(secret.length() - 4)))
+                .body("data.find { it.name == 'Notes' }.redirect_uris", org.hamcrest.Matchers.contains(
+                        "https://notes.example/callback"));
+        assertEquals("yes", facts.get("password-changed"), output);
         api.as(facts.get("pat")).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("personal_token"));
         assertTrue(facts.getOrDefault("connected", "").contains("active"), output);
         api.as(facts.get("site-token")).get("/v1/site/connections").then().statusCode(200)

@@ -69,6 +69,11 @@ try {
   await owner.getByRole('heading', { name: 'Sign in to Latchkey' }).waitFor();
   await axe(owner, 'sign-in');
   await shot(owner, 'sign-in');
+  // A wrong password: the API's answer, in place, and still the sign-in page.
+  await owner.getByLabel('Email').fill(ownerEmail);
+  await owner.getByLabel('Password').fill('not the password');
+  await owner.getByRole('button', { name: 'Sign in' }).click();
+  say('refused ' + await owner.getByRole('alert').textContent());
   await signIn(owner, ownerEmail, ownerPassword);
   await owner.getByLabel('Site name').fill('shop');
   await owner.getByRole('button', { name: 'Create site' }).click();

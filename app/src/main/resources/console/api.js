@@ -36,10 +36,14 @@ export async function call(method, path, body) {
   } catch {
     data = { message: text.slice(0, 200) };
   }
-  if (response.status === 401 && !(method === 'POST' && path === '/v1/sessions')) {
-    whenSignedOut('expired');
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    if (response.status === 401 && !(method === 'POST' && path === '/v1/sessions')) {
+      error.sessionEnded = true;
+      whenSignedOut('expired');
+    }
+    throw error;
   }
-  if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }
 

@@ -53,7 +53,7 @@ async function route() {
       try {
         await show(...match.slice(1));
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return;
+        if (error instanceof ApiError && error.sessionEnded) return;
         page('Something went wrong', errorBox(error));
       }
       return;

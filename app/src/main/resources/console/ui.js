@@ -101,8 +101,9 @@ export function when(instant) {
 
 export function errorBox(error) {
   const problem = error && error.body ? error.body : {};
-  const details = problem.field ? ` (${problem.field})` : '';
-  return h('div', { class: 'error', role: 'alert' }, (error && error.message) || String(error), details,
+  const fields = (problem.errors || []).map(e => h('li', {}, h('code', {}, e.field), ': ', e.message));
+  return h('div', { class: 'error', role: 'alert' }, (error && error.message) || String(error),
+    fields.length ? h('ul', {}, fields) : null,
     problem.request_id ? h('span', { class: 'hint' }, ` Request ${problem.request_id}.`) : null);
 }
 
@@ -116,7 +117,7 @@ export function onSubmit(form, action) {
     try {
       await action(new FormData(form));
     } catch (error) {
-      if (error && error.status === 401) return;
+      if (error && error.sessionEnded) return;
       form.append(errorBox(error));
     } finally {
       if (submit) submit.disabled = false;

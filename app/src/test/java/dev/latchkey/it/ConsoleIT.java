@@ -142,6 +142,7 @@ class ConsoleIT extends DeployedLatchkey {
                 .body("data.find { it.name == 'Notes' }.redirect_uris", org.hamcrest.Matchers.contains(
                         "https://notes.example/callback"));
         assertEquals("yes", facts.get("password-changed"), output);
+        assertTrue(facts.getOrDefault("refused", "").startsWith("Wrong email or password"), output);
         api.as(facts.get("pat")).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("personal_token"));
         assertTrue(facts.getOrDefault("connected", "").contains("active"), output);
         api.as(facts.get("site-token")).get("/v1/site/connections").then().statusCode(200)

@@ -218,6 +218,12 @@ try {
     await axe(owner, heading.toLowerCase().replace(' ', '-'));
     await shot(owner, heading.toLowerCase().replace(' ', '-'));
   }
+  // Insights: the team's requests per day, summed over its keys (the calls made above).
+  const teamChart = owner.getByRole('img', { name: /The team's requests per day/ });
+  await teamChart.locator('canvas').first().waitFor();
+  say('insights ' + await teamChart.getAttribute('aria-label'));
+  await shot(owner, 'insights');
+
   await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await owner.getByRole('button', { name: 'Verify chain' }).click();
   await owner.getByText(/Chain intact/).waitFor();

@@ -118,7 +118,7 @@ function fact(term, value) {
 }
 
 /** Every day of the period, the days without a request included. */
-function lastDays(count, data) {
+export function lastDays(count, data) {
   const byDay = new Map(data.map(d => [d.date, d.requests]));
   const days = [];
   const today = new Date();

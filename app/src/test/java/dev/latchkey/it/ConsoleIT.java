@@ -142,6 +142,8 @@ class ConsoleIT extends DeployedLatchkey {
                 .body("data.find { it.name == 'Notes' }.redirect_uris", org.hamcrest.Matchers.contains(
                         "https://notes.example/callback"));
         assertEquals("yes", facts.get("password-changed"), output);
+        Matcher requests = Pattern.compile("last 90 days: (\\d+) in all").matcher(facts.getOrDefault("insights", ""));
+        assertTrue(requests.find() && Integer.parseInt(requests.group(1)) >= 3, "the calls with the key: " + output);
         assertTrue(facts.getOrDefault("refused", "").startsWith("Wrong email or password"), output);
         api.as(facts.get("pat")).get("/v1/whoami").then().statusCode(200).body("kind", equalTo("personal_token"));
         assertTrue(facts.getOrDefault("connected", "").contains("active"), output);

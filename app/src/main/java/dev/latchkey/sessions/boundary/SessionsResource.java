@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Signing in with email and password (the console's way in), and the calling member's own
@@ -62,6 +66,13 @@ public class SessionsResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in with email and password", description = "Starts a member session: the session "
+            + "cookie (the one /oauth/authorize uses too) and, in the body, the CSRF token every change made with the "
+            + "cookie must carry in X-CSRF-Token. Throttled per address and email (429). Without team_id and with "
+            + "the password right in several teams: 400 naming team_id, the teams in details.teams.")
+    @APIResponse(responseCode = "201", description = "Signed in; Set-Cookie carries the session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CurrentSessionView")))
     public Response signIn(@NotNull @Valid SignInRequest body) {
         var started = signIns.signIn(body.email(), body.password(), body.teamId(),
                 CurrentSessionResource.cookie(headers, uri));
@@ -70,7 +81,6 @@ public class SessionsResource {
                 .entity(CurrentSessionView.of(started.session(), caller, started.secret()))
                 .header("Set-Cookie", BrowserCookies.set(Sessions.COOKIE, started.secret(), sessions.cookieLifetime(),
                         uri.getBaseUri()))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 

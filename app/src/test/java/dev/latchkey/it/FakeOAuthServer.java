@@ -72,6 +72,7 @@ final class FakeOAuthServer implements AutoCloseable {
         server.createContext("/token", this::token);
         server.createContext("/revoke", this::revoke);
         server.createContext("/me", this::me);
+        server.createContext("/authorize", this::authorize);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -176,8 +177,29 @@ final class FakeOAuthServer implements AutoCloseable {
         send(exchange, 200, "{\"id\":\"" + grant.account + "\",\"name\":\"Acme " + grant.account + "\"}");
     }
 
+    /**
+     * The consent page as a browser meets it, with the user approving at once: back to the
+     * redirect URI with a code (bound to the PKCE challenge) and the state.
+     */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+        String code = approve(query.get("code_challenge"), query.getOrDefault("scope", "read"), 3600);
+        String back = query.get("redirect_uri") + (query.get("redirect_uri").contains("?") ? "&" : "?") + "code="
+                + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&state="
+                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Location", back);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
     private static Map<String, String> form(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        return parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> parse(String body) {
+        if (body == null) {
+            return Map.of();
+        }
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');

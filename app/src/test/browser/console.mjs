@@ -189,6 +189,10 @@ try {
   await acme.getByRole('button', { name: 'Connect' }).click();
   const landed = await consent;
   await landed.waitForURL(url => url.href.startsWith(callback));
+  // The browser lands on a page (not raw JSON) that leads back to this site's connections.
+  await landed.getByRole('heading', { name: 'Connected' }).waitFor();
+  const back = await landed.getByRole('link', { name: /site's connections/ }).getAttribute('href');
+  if (!/^\/console\/#\/sites\/site_\w+\/connections$/.test(back)) throw new Error('the callback page leads to ' + back);
   const connected = owner.getByRole('row', { name: /acme/ });
   await connected.waitFor({ timeout: 20000 });
   say('connected ' + (await connected.textContent()).replace(/\s+/g, ' '));

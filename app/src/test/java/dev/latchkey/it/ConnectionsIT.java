@@ -335,6 +335,36 @@ class ConnectionsIT extends DeployedLatchkey {
     }
 
     @Test
+    void aBrowserLandsOnAPageThatLeadsBackToTheConsoleNotOnJson() {
+        String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        Response started = team.owner().body(Map.of("provider", "acme")).post("/v1/sites/" + site + "/connections");
+        Map<String, String> query = query(started.path("authorize_url"));
+        String code = acme.approve(query.get("code_challenge"), "read", 3600);
+        Response page = api.anonymous().header("Accept", browserAccept)
+                .queryParam("state", (String) started.path("state")).queryParam("code", code)
+                .get("/v1/connections/callback");
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Cache-Control", "no-store")
+                .body(containsString("<h1>Connected</h1>"))
+                .body(containsString("href=\"/console/#/sites/" + site + "/connections\""));
+        team.owner().get("/v1/sites/" + site + "/connections").then().body("data[0].status", equalTo("active"));
+
+        Response replayed = api.anonymous().header("Accept", browserAccept)
+                .queryParam("state", (String) started.path("state")).queryParam("code", code)
+                .get("/v1/connections/callback");
+        replayed.then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("Not connected")).body(not(containsString(code)));
+        // A program asking for anything still gets the one JSON error shape.
+        assertError(api.anonymous().queryParam("state", "<script>").queryParam("code", "x")
+                .get("/v1/connections/callback"), 400, "invalid_request");
+        api.anonymous().header("Accept", browserAccept).queryParam("state", "<script>alert(1)</script>")
+                .queryParam("code", "x").get("/v1/connections/callback").then().statusCode(400)
+                .body(not(containsString("<script>alert")));
+    }
+
+    @Test
     void denialAtTheProviderLeavesNoConnection() {
         Response started = team.owner().body(Map.of("provider", "acme")).post("/v1/sites/" + site + "/connections");
         assertError(api.anonymous().queryParam("state", (String) started.path("state"))

@@ -41,7 +41,7 @@ class FirstRunJarIT {
                 assertFalse(log.contains(secret), "a secret appeared in the startup output");
             }
             assertFalse(log.contains("pat_"), "no personal access token, not even a prefix of one, in the output");
-            for (String line : List.of("Latchkey is up at " + jar.url(),
+            for (String line : List.of("Latchkey is up at " + jar.url(), "console         " + jar.url() + "/console/",
                     "database        H2 file " + data.toRealPath().resolve("latchkey.mv.db"),
                     "data directory  " + data.toRealPath(),
                     "master key      " + data.toRealPath().resolve("master.key") + " (id ",

@@ -3,6 +3,7 @@ package dev.latchkey.oauth.boundary;
 import dev.latchkey.audit.control.Actor;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
+import dev.latchkey.http.boundary.HtmlPage;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.AuthorizationCodes;
@@ -58,7 +59,6 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class AuthorizeEndpoint {
 
-    private static final String HTML = MediaType.TEXT_HTML_TYPE + ";charset=utf-8";
 
     @Inject
     AuthorizationRequests requests;
@@ -195,9 +195,8 @@ public class AuthorizeEndpoint {
         var form = forms.show(cookie(AuthorizeForms.COOKIE), session == null ? null : session.id());
         String html = ConsentPage.consent(client.name(), site.name(), request.scopes(),
                 requests.seal(request, form.binding()), session == null ? null : member(session).email(), problem);
-        return secured(Response.status(status).entity(html).type(HTML)
-                .header("Set-Cookie", BrowserCookies.set(AuthorizeForms.COOKIE, form.cookie(),
-                        AuthorizationRequests.FORM_LIFETIME, uri.getBaseUri())), request.redirectUri());
+        return HtmlPage.respond(Response.status(status).header("Set-Cookie", BrowserCookies.set(AuthorizeForms.COOKIE,
+                form.cookie(), AuthorizationRequests.FORM_LIFETIME, uri.getBaseUri())), html, request.redirectUri()).build();
     }
 
     private Response failure(AuthorizationError error) {
@@ -209,7 +208,7 @@ public class AuthorizeEndpoint {
     }
 
     private static Response shown(Response.Status status, String message) {
-        return secured(Response.status(status).entity(ConsentPage.error(message)).type(HTML), null);
+        return HtmlPage.respond(Response.status(status), ConsentPage.error(message), null).build();
     }
 
     /** Every redirect back to the client carries {@code state} and {@code iss} (RFC 9207 §2). */
@@ -235,21 +234,5 @@ public class AuthorizeEndpoint {
 
     private Member member(MemberSession session) {
         return em.find(Member.class, session.memberId());
-    }
-
-    /**
-     * Browsers apply {@code form-action} to where a form submission is redirected too, so the
-     * client's registered redirect URI is allowed besides this page's own origin. The referrer
-     * policy is {@code same-origin}, not {@code no-referrer}: under {@code no-referrer} browsers
-     * send {@code Origin: null} with the form post, and the post's origin is what tells a
-     * cross-site form from ours; nothing leaks to the client, which is another origin.
-     */
-    private static Response secured(Response.ResponseBuilder response, String redirectUri) {
-        String formAction = "'self'" + (redirectUri == null ? "" : " " + redirectUri.replaceAll("[;,\\s]", ""));
-        return response.header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action "
-                        + formAction + "; frame-ancestors 'none'")
-                .header("Referrer-Policy", "same-origin")
-                .build();
     }
 }

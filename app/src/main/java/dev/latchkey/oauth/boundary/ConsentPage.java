@@ -1,5 +1,6 @@
 package dev.latchkey.oauth.boundary;
 
+import dev.latchkey.http.boundary.HtmlPage;
 import java.util.List;
 
 /**
@@ -54,14 +55,7 @@ final class ConsentPage {
     }
 
     private static String page(String title, String body) {
-        return """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>%s · Latchkey</title>
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}
-                label{display:block;margin:.75rem 0}input{display:block;width:100%%;padding:.4rem}
-                button{margin:1rem .5rem 0 0;padding:.5rem 1rem}.problem{color:#a00}</style></head>
-                <body>%s</body></html>""".formatted(escape(title), body);
+        return HtmlPage.render(title, body);
     }
 
     private static String describe(String scope) {
@@ -77,20 +71,6 @@ final class ConsentPage {
     }
 
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlPage.escape(text);
     }
 }

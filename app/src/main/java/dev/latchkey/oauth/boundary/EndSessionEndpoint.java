@@ -1,5 +1,6 @@
 package dev.latchkey.oauth.boundary;
 
+import dev.latchkey.http.boundary.HtmlPage;
 import dev.latchkey.identifiers.control.Ids;
 import dev.latchkey.oauth.control.IdTokens;
 import dev.latchkey.oauth.entity.OAuthClient;
@@ -71,9 +72,7 @@ public class EndSessionEndpoint {
         }
         String problem = returnTo == null ? null
                 : "The application's return address is not registered for it, so you stay here.";
-        return Response.ok(ConsentPage.signedOut(problem), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Set-Cookie", cleared).header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
-                .header("Referrer-Policy", "no-referrer").build();
+        return HtmlPage.respond(Response.ok().header("Set-Cookie", cleared), ConsentPage.signedOut(problem), null)
+                .build();
     }
 }

@@ -18,6 +18,8 @@ record StartupBanner(String url, boolean urlConfigured, String database, Path da
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("  Latchkey is up at " + url + (urlConfigured ? "" : "  (LATCHKEY_PUBLIC_URL unset: loopback)"));
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        lines.add("    console         " + base + "/console/   API reference " + base + "/docs");
         lines.add("    database        " + database);
         lines.add("    data directory  " + dataDirectory);
         lines.add("    master key      " + masterKey);

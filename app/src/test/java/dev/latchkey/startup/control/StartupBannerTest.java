@@ -14,7 +14,8 @@ class StartupBannerTest {
         String text = new StartupBanner("http://127.0.0.1:9090", false, "H2 file /d/latchkey.mv.db", Path.of("/d"),
                 "/d/master.key (id mk_1)", List.of("github", "spotify (not configured)"), "t_1 with owner a@b",
                 Path.of("/d/bootstrap-token"), null, null).text();
-        for (String expected : List.of("http://127.0.0.1:9090", "LATCHKEY_PUBLIC_URL unset", "H2 file /d/latchkey.mv.db",
+        for (String expected : List.of("http://127.0.0.1:9090", "LATCHKEY_PUBLIC_URL unset",
+                "console         http://127.0.0.1:9090/console/", "API reference http://127.0.0.1:9090/docs", "H2 file /d/latchkey.mv.db",
                 "data directory  /d", "/d/master.key (id mk_1)", "github, spotify (not configured)",
                 "bootstrapped team t_1 with owner a@b", "/d/bootstrap-token (0600)", "LATCHKEY_LOG_STARTUP=verbose")) {
             assertTrue(text.contains(expected), expected + " in\n" + text);

@@ -20,6 +20,7 @@ import java.time.Instant;
 public class MemberSession {
 
     public static final String ID_PREFIX = "ses_";
+    static final Duration SEEN_STEP = Duration.ofMinutes(1);
 
     @Id
     @Column(name = "id")
@@ -85,10 +86,20 @@ public class MemberSession {
         return revokedAt == null && now.isBefore(idleExpiresAt) && now.isBefore(expiresAt);
     }
 
-    /** Used now: the idle timeout starts again, never past the absolute one. */
+    /**
+     * Used now: the idle timeout starts again, never past the absolute one. Moved only by a
+     * {@link #SEEN_STEP} or more (or up to the absolute timeout), so a console making many
+     * requests a minute does not write its session on each: the idle time may end up to a step
+     * early, never late.
+     */
     public void seen(Instant now, Duration idle) {
-        lastSeenAt = now;
-        idleExpiresAt = min(now.plus(idle), expiresAt);
+        Instant next = min(now.plus(idle), expiresAt);
+        boolean moves = !next.isBefore(idleExpiresAt.plus(SEEN_STEP))
+                || next.equals(expiresAt) && next.isAfter(idleExpiresAt);
+        if (moves) {
+            lastSeenAt = now;
+            idleExpiresAt = next;
+        }
     }
 
     public void revoke(Instant now) {

@@ -47,4 +47,27 @@ class MemberSessionTest {
         session.revoke(SIGNED_IN.plusSeconds(1));
         assertFalse(session.liveAt(SIGNED_IN.plusSeconds(2)));
     }
+
+    @Test
+    void usesWithinAMinuteWriteNothingAndTheIdleTimeNeverEndsLaterThanThirtyMinutesAfterUse() {
+        MemberSession session = session();
+        Instant first = session.idleExpiresAt();
+        session.seen(SIGNED_IN.plusSeconds(59), IDLE);
+        assertEquals(first, session.idleExpiresAt(), "a use within a minute changes nothing (no write)");
+        assertEquals(SIGNED_IN, session.lastSeenAt());
+        Instant later = SIGNED_IN.plusSeconds(60);
+        session.seen(later, IDLE);
+        assertEquals(later.plus(IDLE), session.idleExpiresAt());
+        assertEquals(later, session.lastSeenAt());
+        assertTrue(session.liveAt(later.plus(IDLE).minusSeconds(1)));
+    }
+
+    @Test
+    void theLastStepReachesTheAbsoluteTimeoutEvenWhenShorterThanAMinute() {
+        MemberSession session = session();
+        Instant nearTheEnd = SIGNED_IN.plus(Duration.ofHours(12)).minus(IDLE).minusSeconds(30);
+        session.seen(nearTheEnd, IDLE);
+        session.seen(nearTheEnd.plusSeconds(40), IDLE);
+        assertEquals(SIGNED_IN.plus(Duration.ofHours(12)), session.idleExpiresAt());
+    }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.it;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -84,7 +85,14 @@ class OpenApiIT extends DeployedLatchkey {
                 .endsWith("/oauth/token"));
         List<Object> jwks = document.getList("paths.'/oauth/jwks'.get.security");
         assertTrue(jwks == null || jwks.isEmpty(), "a public route needs no credential: " + jwks);
-        assertEquals(List.of(Map.of("bearer", List.of())), document.getList("paths.'/v1/sites'.post.security"));
+        // Which credential styles a route takes follows the access policy: a member's route takes a token
+        // or the console's cookie, the session's own routes only the cookie, the data API never the cookie.
+        assertEquals(List.of(Map.of("bearer", List.of()), Map.of("session", List.of())),
+                document.getList("paths.'/v1/sites'.post.security"));
+        assertEquals(List.of(Map.of("session", List.of())), document.getList("paths.'/v1/session'.get.security"));
+        assertEquals("cookie", document.getString("components.securitySchemes.session.in"));
+        assertFalse(String.valueOf(document.getList("paths.'/v1/sites/{site}/data/{type}/{id}'.get.security"))
+                .contains("session"), "the data API takes no console session");
         Set<String> ids = new TreeSet<>();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         paths.values().forEach(item -> item.forEach((method, operation) -> {

@@ -9,6 +9,7 @@ import dev.latchkey.http.control.Json;
 import dev.latchkey.http.control.PublicUrl;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public class ApiDocumentFilter implements OASFilter {
     static final String ERROR = "ErrorView";
     static final String OAUTH_ERROR = "OAuthError";
     static final String BEARER = "bearer";
+    static final String SESSION = "session";
     static final String OAUTH2 = "oauth2";
     private static final List<String> ERROR_STATUSES = List.of("400", "401", "403", "404", "405", "406", "409",
             "413", "415", "429", "500", "503");
@@ -200,11 +202,17 @@ public class ApiDocumentFilter implements OASFilter {
         if (audience == Audience.PUBLIC) {
             return any;
         }
-        if (audience != Audience.OWN_BEARER) {
+        boolean bearer = Arrays.stream(CredentialKind.values())
+                .anyMatch(kind -> kind != CredentialKind.SESSION && audience.admits(kind));
+        if (audience != Audience.OWN_BEARER && bearer) {
             any.add(OASFactory.createSecurityRequirement().addScheme(BEARER));
         }
         if (audience.admits(CredentialKind.OAUTH_TOKEN)) {
             any.add(OASFactory.createSecurityRequirement().addScheme(OAUTH2));
+        }
+        if (audience != Audience.OWN_BEARER && audience.admits(CredentialKind.SESSION)) {
+            // The console's cookie (declared on CurrentSessionResource); changes also need X-CSRF-Token.
+            any.add(OASFactory.createSecurityRequirement().addScheme(SESSION));
         }
         return any;
     }

@@ -344,7 +344,10 @@ public class ApiDocumentFilter implements OASFilter {
                         .description("Present only for problems with input fields")
                         .items(OASFactory.createSchema().type(SchemaType.OBJECT)
                                 .addProperty("field", OASFactory.createSchema().type(SchemaType.STRING))
-                                .addProperty("message", OASFactory.createSchema().type(SchemaType.STRING))));
+                                .addProperty("message", OASFactory.createSchema().type(SchemaType.STRING))))
+                .addProperty("details", OASFactory.createSchema().type(SchemaType.OBJECT)
+                        .description("Present only where a refusal says what to do next, e.g. at sign-in the "
+                                + "teams to choose from: {\"teams\": [{\"id\", \"name\"}]}"));
     }
 
     private static Schema oauthErrorSchema() {

@@ -17,6 +17,12 @@ final class CodeFlow {
 
     static String memberAccessToken(Api api, String clientId, String redirect, String email, String password,
                                     String scope) {
+        return (String) memberTokens(api, clientId, redirect, email, password, scope).get("access_token");
+    }
+
+    /** The whole token response of a code flow (with a refresh token when {@code scope} has offline_access). */
+    static Map<String, Object> memberTokens(Api api, String clientId, String redirect, String email, String password,
+                                            String scope) {
         String verifier = OAuthCodeFlowIT.CodeVerifierText.next();
         Map<String, String> parameters = new HashMap<>(Map.of("response_type", "code", "client_id", clientId,
                 "redirect_uri", redirect, "scope", scope, "state", "s", "code_challenge", OAuthCodeFlowIT.challenge(verifier),
@@ -34,6 +40,6 @@ final class CodeFlow {
         return api.anonymous().contentType(ContentType.URLENC).formParam("grant_type", "authorization_code")
                 .formParam("client_id", clientId).formParam("code", code).formParam("redirect_uri", redirect)
                 .formParam("code_verifier", verifier).post("/oauth/token").then().statusCode(200).extract()
-                .path("access_token");
+                .jsonPath().getMap("");
     }
 }

@@ -448,7 +448,7 @@ class ConnectionsIT extends DeployedLatchkey {
         }
     }
 
-    private static Map<String, String> query(String url) {
+    static Map<String, String> query(String url) {
         Map<String, String> query = new HashMap<>();
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             int eq = pair.indexOf('=');

@@ -8,9 +8,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -24,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Counts requests per credential and UTC day in memory and writes them every
- * {@code latchkey.usage.flush-seconds} (10) in one short transaction, with each credential's
+ * {@code latchkey.usage.flush-seconds} (10) in one short transaction ({@link UsageWrites}), with each credential's
  * {@code last_used_at}. A crash loses at most one interval of counts; no request waits on it.
  */
 @ApplicationScoped
@@ -39,14 +36,11 @@ public class UsageCounter {
     private final ConcurrentHashMap<String, Instant> lastUsed = new ConcurrentHashMap<>();
     private final OutageLog outage = new OutageLog(LOG, "Usage flush");
 
-    @PersistenceContext
-    EntityManager em;
-
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    UsageCounter self;
+    UsageWrites writes;
 
     @Inject
     @ConfigProperty(name = "latchkey.usage.flush-seconds", defaultValue = "10")
@@ -92,31 +86,13 @@ public class UsageCounter {
             return;
         }
         try {
-            self.write(batch, seen);
+            writes.write(batch, seen);
             outage.succeeded();
         } catch (RuntimeException e) {
             outage.failed("Writing usage counts failed; they are kept for the next attempt", e);
             batch.forEach((key, n) -> counts.computeIfAbsent(key, k -> new LongAdder()).add(n));
             seen.forEach((id, at) -> lastUsed.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
         }
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void write(Map<Key, Long> batch, Map<String, Instant> seen) {
-        batch.forEach((key, n) -> {
-            int updated = em.createNativeQuery("UPDATE credential_usage SET requests = requests + ? "
-                            + "WHERE credential_id = ? AND usage_day = ?")
-                    .setParameter(1, n).setParameter(2, key.credentialId()).setParameter(3, key.day()).executeUpdate();
-            if (updated == 0) {
-                em.createNativeQuery("INSERT INTO credential_usage (credential_id, usage_day, requests) "
-                                + "SELECT id, ?, ? FROM credentials WHERE id = ?")
-                        .setParameter(1, key.day()).setParameter(2, n).setParameter(3, key.credentialId())
-                        .executeUpdate();
-            }
-        });
-        seen.forEach((id, at) -> em.createQuery("update Credential c set c.lastUsedAt = :at where c.id = :id "
-                        + "and (c.lastUsedAt is null or c.lastUsedAt < :at)")
-                .setParameter("at", at).setParameter("id", id).executeUpdate());
     }
 
     static String day(Instant at) {

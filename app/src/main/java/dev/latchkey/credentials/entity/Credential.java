@@ -109,6 +109,14 @@ public class Credential {
     @Column(name = "rate_limit_seconds")
     private Integer rateLimitSeconds;
 
+    /** The team's own id for whoever holds the key (an API key's owner); null when none was given. */
+    @Column(name = "owner_id")
+    private String ownerId;
+
+    /** A JSON object, serialized (at most 4 KiB); null when none was given. */
+    @Column(name = "metadata")
+    private String metadata;
+
     protected Credential() {
     }
 
@@ -161,6 +169,21 @@ public class Credential {
         return this;
     }
 
+    /** Sets the owner and the serialized metadata object (either may be null); at issue time only. */
+    public Credential ownedBy(String ownerId, String metadataJson) {
+        this.ownerId = ownerId;
+        this.metadata = metadataJson;
+        return this;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String metadata() {
+        return metadata;
+    }
+
     public Integer rateLimitRequests() {
         return rateLimitRequests;
     }
@@ -174,10 +197,13 @@ public class Credential {
         return this;
     }
 
-    /** Whether a request from this address may use the credential. */
+    /** Whether a request from this address may use the credential (an unknown address only when any may). */
     public boolean allowsAddress(String address) {
         if (allowedIps == null) {
             return true;
+        }
+        if (address == null) {
+            return false; // an allowlist admits only an address it was told
         }
         for (String block : allowedIps.split(",")) {
             if (Cidr.parse(block).contains(address)) {

@@ -469,12 +469,29 @@ class ApiTokensIT extends DeployedLatchkey {
         verify(verifier, Map.of("key", rolling.path("token"))).then().body("code", equalTo("EXPIRED"))
                 .body("key_id", equalTo(rolling.path("id")));
 
+        Response switched = createToken(Map.of("name", "switched", "type", "secret", "environment", "live"));
+        String switchedPath = "/v1/sites/" + site + "/tokens/" + switched.path("id");
+        team.owner().body(Map.of("enabled", false)).patch(switchedPath).then().statusCode(200)
+                .body("status", equalTo("disabled"));
+        verify(verifier, Map.of("key", switched.path("token"))).then().body("valid", equalTo(false))
+                .body("code", equalTo("DISABLED")).body("key_id", equalTo(switched.path("id")));
+        assertError(api.as(switched.path("token")).get("/v1/whoami"), 401, "unauthorized");
+        team.owner().body(Map.of("enabled", true)).patch(switchedPath).then().statusCode(200)
+                .body("status", equalTo("active"));
+        verify(verifier, Map.of("key", switched.path("token"))).then().body("code", equalTo("VALID"));
+        api.as(switched.path("token")).get("/v1/whoami").then().statusCode(200);
+
         team.owner().delete("/v1/sites/" + site + "/tokens/" + created.path("id")).then().statusCode(200);
         verify(verifier, Map.of("key", key)).then().body("valid", equalTo(false)).body("code", equalTo("REVOKED"));
+        assertError(team.owner().body(Map.of("enabled", true)).patch("/v1/sites/" + site + "/tokens/"
+                + created.path("id")), 409, "conflict");
 
         // Refusals are recorded as API authentication records them.
         team.owner().queryParam("action", "auth.refused").get("/v1/audit-events").then()
-                .body("data.details.reason", hasItems("address_not_allowed", "expired", "revoked", "wrong_secret"));
+                .body("data.details.reason", hasItems("address_not_allowed", "expired", "revoked", "wrong_secret",
+                        "disabled"));
+        team.owner().queryParam("target", (String) switched.path("id")).get("/v1/audit-events").then()
+                .body("data.action", hasItems("token.disabled", "token.enabled"));
     }
 
     @Test

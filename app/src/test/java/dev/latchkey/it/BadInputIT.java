@@ -122,6 +122,7 @@ class BadInputIT extends DeployedLatchkey {
         valid.put("POST /v1/sites/{site}/tokens", body("name", "k2", "type", "restricted", "environment", "test",
                 "permissions", List.of("read")));
         valid.put("POST /v1/sites/{site}/tokens/{id}/roll", body("expires_in", 60));
+        valid.put("PATCH /v1/sites/{site}/tokens/{id}", body("enabled", true));
         valid.put("POST /v1/sites/{site}/site-token", body());
         valid.put("POST /v1/sites/{site}/oauth-clients", body("name", "c2", "type", "confidential", "grant_types",
                 List.of("client_credentials")));

@@ -88,6 +88,7 @@ public final class AccessPolicy {
         allow("POST /v1/sites/{site}/tokens", MEMBERS_AND_KEYS, ADMIN);
         allow("GET /v1/sites/{site}/tokens", MEMBERS_AND_KEYS, ADMIN);
         allow("GET /v1/sites/{site}/tokens/{id}", MEMBERS_AND_KEYS, ADMIN);
+        allow("PATCH /v1/sites/{site}/tokens/{id}", MEMBERS_AND_KEYS, ADMIN);
         allow("DELETE /v1/sites/{site}/tokens/{id}", MEMBERS_AND_KEYS, ADMIN);
         allow("POST /v1/sites/{site}/tokens/{id}/roll", MEMBERS_AND_KEYS, ADMIN);
         allow("GET /v1/sites/{site}/tokens/{id}/usage", MEMBERS_AND_KEYS, ADMIN);

@@ -93,7 +93,9 @@ public class Authenticator {
             case EXPIRED -> throw new NotAuthenticatedException("This credential has expired");
             case ADDRESS_NOT_ALLOWED -> throw new NotPermittedException("Requests from " + clientAddress
                     + " are not allowed for this credential");
-            case NOT_FOUND, DISABLED -> throw new NotAuthenticatedException(INVALID);
+            case DISABLED -> throw new NotAuthenticatedException(check.credential() != null
+                    && check.credential().disabledAt() != null ? "This credential is disabled" : INVALID);
+            case NOT_FOUND -> throw new NotAuthenticatedException(INVALID);
         };
     }
 
@@ -129,6 +131,10 @@ public class Authenticator {
             case "expired" -> {
                 refusals.fire(new CredentialRefused(credential, "expired"));
                 return new Check(Outcome.EXPIRED, credential, null);
+            }
+            case "disabled" -> {
+                refusals.fire(new CredentialRefused(credential, "disabled"));
+                return new Check(Outcome.DISABLED, credential, null);
             }
             default -> { }
         }

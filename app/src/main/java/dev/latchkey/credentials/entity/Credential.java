@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Any credential: its public handle, a keyed hash of the token (never the token), who it
- * belongs to and what it may do. Immutable once issued, except revocation, expiry by roll
- * and the last-used time.
+ * belongs to and what it may do. Immutable once issued, except revocation, expiry by roll,
+ * switching it off and on, and the last-used time.
  */
 @Entity
 @jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
@@ -112,6 +112,11 @@ public class Credential {
     /** The team's own id for whoever holds the key (an API key's owner); null when none was given. */
     @Column(name = "owner_id")
     private String ownerId;
+
+    /** When the key was switched off (it works again once switched on); null when it is on. */
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
 
     /** A JSON object, serialized (at most 4 KiB); null when none was given. */
     @Column(name = "metadata")
@@ -231,6 +236,15 @@ public class Credential {
         }
     }
 
+    /** Switches the credential off (from {@code when}) or, with null, on again. */
+    public void disabledFrom(Instant when) {
+        this.disabledAt = when;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
+    }
+
     /** Ends the credential at {@code when} unless it already ends sooner (used by roll). */
     public void expireBy(Instant when) {
         if (expiresAt == null || when.isBefore(expiresAt)) {
@@ -244,6 +258,9 @@ public class Credential {
         }
         if (expiresAt != null && !now.isBefore(expiresAt)) {
             return "expired";
+        }
+        if (disabledAt != null) {
+            return "disabled";
         }
         return "active";
     }

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -112,6 +113,13 @@ public class TokensResource {
     public ApiTokenView revoke(@PathParam("id") String id) {
         Caller caller = request.caller();
         return view(tokens.revoke(caller, sites.find(caller, siteId), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public ApiTokenView update(@PathParam("id") String id, @NotNull @Valid UpdateApiTokenRequest body) {
+        Caller caller = request.caller();
+        return view(tokens.enable(caller, sites.find(caller, siteId), id, body.enabled()));
     }
 
     @POST

@@ -131,6 +131,24 @@ public class ApiTokens {
     }
 
     /**
+     * Switches a key off or on again (a key it covers, as for revoking); a revoked key stays
+     * revoked. Effective on the next request; switching to the state it is in changes nothing.
+     */
+    public Credential enable(Caller caller, Site site, String tokenId, boolean enabled) {
+        Credential credential = find(caller, site, tokenId);
+        caller.requireCovers(authorityOf(credential), "an API key");
+        if (credential.revokedAt() != null) {
+            throw new ConflictException("A revoked key cannot be switched on or off");
+        }
+        if (enabled == (credential.disabledAt() != null)) {
+            credential.disabledFrom(enabled ? null : clock.instant());
+            audit.record(site.teamId(), site.id(), enabled ? "token.enabled" : "token.disabled", target(credential),
+                    Map.of("last4", credential.last4(), "environment", credential.environment()));
+        }
+        return credential;
+    }
+
+    /**
      * Issues a replacement with the same settings; the old token keeps working for
      * {@code overlap} (0 to 7 days), then stops.
      */

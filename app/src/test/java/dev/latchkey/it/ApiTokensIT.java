@@ -327,4 +327,199 @@ class ApiTokensIT extends DeployedLatchkey {
                 .body("data.action", equalTo(List.of("token.revoked", "token.created")))
                 .body("data[0].site_id", equalTo(site));
     }
+
+    // --- owners and metadata; verifier keys and POST /v1/keys/verify (issue 19) ---
+
+    @Test
+    void ownerAndMetadataRoundTripFilterAndCarryOverOnRoll() {
+        Response created = createToken(Map.of("name", "customer key", "type", "restricted", "environment", "live",
+                "permissions", List.of("read"), "owner_id", "cust_1",
+                "metadata", Map.of("plan", "pro", "seats", 3, "tags", List.of("a", "b"))));
+        created.then().statusCode(201).body("owner_id", equalTo("cust_1")).body("metadata.plan", equalTo("pro"))
+                .body("metadata.seats", equalTo(3)).body("metadata.tags", equalTo(List.of("a", "b")));
+        createToken(Map.of("name", "other owner", "type", "secret", "environment", "live", "owner_id", "cust_2"))
+                .then().statusCode(201);
+        createToken(Map.of("name", "no owner", "type", "secret", "environment", "live")).then().statusCode(201)
+                .body("owner_id", nullValue()).body("metadata", nullValue());
+        team.owner().queryParam("owner_id", "cust_1").get("/v1/sites/" + site + "/tokens").then().statusCode(200)
+                .body("data", hasSize(1)).body("data[0].owner_id", equalTo("cust_1"))
+                .body("data[0].metadata.plan", equalTo("pro"));
+        team.owner().get("/v1/sites/" + site + "/tokens").then().body("data", hasSize(3));
+
+        Response rolled = team.owner().post("/v1/sites/" + site + "/tokens/" + created.path("id") + "/roll");
+        rolled.then().statusCode(201).body("owner_id", equalTo("cust_1")).body("metadata.plan", equalTo("pro"))
+                .body("metadata.seats", equalTo(3));
+        team.owner().queryParam("owner_id", "cust_1").get("/v1/sites/" + site + "/tokens").then()
+                .body("data", hasSize(2)).body("data.owner_id", equalTo(List.of("cust_1", "cust_1")));
+
+        assertError(createToken(Map.of("name", "big", "type", "secret", "environment", "live",
+                "metadata", Map.of("blob", "x".repeat(4100)))), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "array", "type", "secret", "environment", "live",
+                "metadata", List.of(1, 2))), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "text", "type", "secret", "environment", "live",
+                "metadata", "plan=pro")), 400, "invalid_request");
+        assertError(createToken(Map.of("name", "long owner", "type", "secret", "environment", "live",
+                "owner_id", "o".repeat(129))), 400, "invalid_request");
+        createToken(Map.of("name", "just fits", "type", "secret", "environment", "live", "owner_id", "o".repeat(128),
+                "metadata", Map.of("blob", "x".repeat(4000)))).then().statusCode(201);
+    }
+
+    private String verifierKey(String environment) {
+        return createToken(Map.of("name", "api-gateway", "type", "verifier", "environment", environment))
+                .then().statusCode(201).extract().path("token");
+    }
+
+    private Response verify(String verifier, Map<String, ?> body) {
+        Response response = api.as(verifier).body(body).post("/v1/keys/verify");
+        response.then().statusCode(200);
+        assertFalse(response.asString().contains(String.valueOf(body.get("key"))), "the key is never echoed");
+        return response;
+    }
+
+    @Test
+    void aVerifierKeyIsShownOnceAndDoesNothingButVerifyItsEnvironment() {
+        Response created = createToken(Map.of("name", "api-gateway", "type", "verifier", "environment", "test"));
+        created.then().statusCode(201).body("token", startsWith("vk_test_")).body("type", equalTo("verifier"))
+                .body("prefix", equalTo("vk_test_")).body("permissions", hasSize(0));
+        String verifier = created.path("token");
+        team.owner().get("/v1/sites/" + site + "/tokens/" + created.path("id")).then().statusCode(200)
+                .body("$", not(hasKey("token"))).body("type", equalTo("verifier"));
+        createToken(Map.of("name", "gw", "type", "verifier", "environment", "live")).then().statusCode(201)
+                .body("token", startsWith("vk_live_"));
+        assertError(createToken(Map.of("name", "gw", "type", "verifier", "environment", "live",
+                "permissions", List.of("read"))), 400, "invalid_request");
+
+        assertError(api.as(verifier).get("/v1/whoami"), 403, "forbidden");
+        assertError(api.as(verifier).get("/v1/sites/" + site + "/tokens"), 403, "forbidden");
+        assertError(api.as(verifier).get("/v1/sites/" + site + "/data/Customer/c1"), 403, "forbidden");
+        assertError(api.as(verifier).contentType(ContentType.URLENC).formParam("token", "x").post("/v1/introspect"),
+                403, "forbidden");
+        String live = key("secret", "live", null);
+        String test = key("secret", "test", null);
+        assertError(api.as(test).body(Map.of("key", live)).post("/v1/keys/verify"), 403, "forbidden");
+        assertError(team.owner().body(Map.of("key", live)).post("/v1/keys/verify"), 403, "forbidden");
+
+        // A test verifier cannot see live keys: they are not found, as an unknown key is.
+        Response hidden = verify(verifier, Map.of("key", live));
+        hidden.then().body("valid", equalTo(false)).body("code", equalTo("NOT_FOUND")).body("key_id", nullValue())
+                .body("owner_id", nullValue()).body("rate_limit", nullValue());
+        verify(verifier, Map.of("key", test)).then().body("valid", equalTo(true)).body("code", equalTo("VALID"))
+                .body("environment", equalTo("test"));
+        // Nor another site's keys, nor another team's.
+        String otherSiteKey = team.owner().body(Map.of("name", "k", "type", "secret", "environment", "test"))
+                .post("/v1/sites/" + team.createSite("other") + "/tokens").then().statusCode(201).extract()
+                .path("token");
+        verify(verifier, Map.of("key", otherSiteKey)).then().body("code", equalTo("NOT_FOUND"));
+        TestTeam stranger = api.newTeam();
+        String strangerKey = stranger.owner().body(Map.of("name", "k", "type", "secret", "environment", "test"))
+                .post("/v1/sites/" + stranger.createSite("s") + "/tokens").then().statusCode(201).extract()
+                .path("token");
+        verify(verifier, Map.of("key", strangerKey)).then().body("code", equalTo("NOT_FOUND"));
+        // Nor the team's other credentials.
+        verify(verifier, Map.of("key", team.ownerToken())).then().body("code", equalTo("NOT_FOUND"));
+        verify(verifier, Map.of("key", verifier)).then().body("code", equalTo("NOT_FOUND"));
+        assertError(api.as(verifier).body(Map.of("key", test, "cost", 0)).post("/v1/keys/verify"), 400,
+                "invalid_request");
+        assertError(api.as(verifier).body(Map.of("key", test, "permissions", List.of("fly")))
+                .post("/v1/keys/verify"), 400, "invalid_request");
+        assertError(api.as(verifier).body(Map.of("key", test, "sites", List.of())).post("/v1/keys/verify"), 400,
+                "invalid_request");
+    }
+
+    @Test
+    void verifyAnswersEveryCode() {
+        String verifier = verifierKey("live");
+        team.owner().body(Map.of("types", List.of(Map.of("name", "Customer", "fields", List.of("name", "email")))))
+                .put("/v1/sites/" + site + "/schema").then().statusCode(200);
+        String names = team.owner().body(Map.of("name", "names", "fields", List.of("Customer.name")))
+                .post("/v1/sites/" + site + "/scopes").then().statusCode(201).extract().path("id");
+        String emails = team.owner().body(Map.of("name", "emails", "fields", List.of("Customer.email")))
+                .post("/v1/sites/" + site + "/scopes").then().statusCode(201).extract().path("id");
+        Response created = createToken(Map.of("name", "customer", "type", "restricted", "environment", "live",
+                "permissions", List.of("read", "write"), "scopes", List.of(names), "owner_id", "cust_9",
+                "metadata", Map.of("plan", "pro")));
+        String key = created.path("token");
+
+        verify(verifier, Map.of("key", key, "permissions", List.of("write"), "scopes", List.of(names))).then()
+                .body("valid", equalTo(true)).body("code", equalTo("VALID"))
+                .body("key_id", equalTo(created.path("id"))).body("site_id", equalTo(site))
+                .body("environment", equalTo("live")).body("permissions", equalTo(List.of("read", "write")))
+                .body("scopes", equalTo(List.of(names))).body("owner_id", equalTo("cust_9"))
+                .body("metadata.plan", equalTo("pro")).body("expires_at", nullValue())
+                .body("rate_limit.limit", org.hamcrest.Matchers.greaterThan(1));
+        verify(verifier, Map.of("key", key, "permissions", List.of("read", "delete"))).then()
+                .body("valid", equalTo(false)).body("code", equalTo("INSUFFICIENT_PERMISSIONS"))
+                .body("owner_id", equalTo("cust_9"));
+        verify(verifier, Map.of("key", key, "scopes", List.of(emails))).then()
+                .body("valid", equalTo(false)).body("code", equalTo("INSUFFICIENT_SCOPE"));
+        verify(verifier, Map.of("key", "sk_live_nonsense")).then().body("code", equalTo("NOT_FOUND"));
+        String wrongSecret = TokenShapes.wrongSecretOf(key);
+        verify(verifier, Map.of("key", wrongSecret)).then().body("code", equalTo("NOT_FOUND"))
+                .body("key_id", nullValue());
+
+        String fenced = createToken(Map.of("name", "fenced", "type", "secret", "environment", "live",
+                "allowed_ips", List.of("10.1.0.0/16"))).path("token");
+        verify(verifier, Map.of("key", fenced, "client_ip", "10.1.2.3")).then().body("code", equalTo("VALID"));
+        verify(verifier, Map.of("key", fenced, "client_ip", "10.2.0.1")).then()
+                .body("valid", equalTo(false)).body("code", equalTo("ADDRESS_NOT_ALLOWED"));
+        verify(verifier, Map.of("key", fenced)).then().body("code", equalTo("ADDRESS_NOT_ALLOWED"));
+
+        Response rolling = createToken(Map.of("name", "rolled", "type", "secret", "environment", "live"));
+        team.owner().post("/v1/sites/" + site + "/tokens/" + rolling.path("id") + "/roll").then().statusCode(201);
+        verify(verifier, Map.of("key", rolling.path("token"))).then().body("code", equalTo("EXPIRED"))
+                .body("key_id", equalTo(rolling.path("id")));
+
+        Response switched = createToken(Map.of("name", "switched", "type", "secret", "environment", "live"));
+        String switchedPath = "/v1/sites/" + site + "/tokens/" + switched.path("id");
+        team.owner().body(Map.of("enabled", false)).patch(switchedPath).then().statusCode(200)
+                .body("status", equalTo("disabled"));
+        verify(verifier, Map.of("key", switched.path("token"))).then().body("valid", equalTo(false))
+                .body("code", equalTo("DISABLED")).body("key_id", equalTo(switched.path("id")));
+        assertError(api.as(switched.path("token")).get("/v1/whoami"), 401, "unauthorized");
+        team.owner().body(Map.of("enabled", true)).patch(switchedPath).then().statusCode(200)
+                .body("status", equalTo("active"));
+        verify(verifier, Map.of("key", switched.path("token"))).then().body("code", equalTo("VALID"));
+        api.as(switched.path("token")).get("/v1/whoami").then().statusCode(200);
+
+        team.owner().delete("/v1/sites/" + site + "/tokens/" + created.path("id")).then().statusCode(200);
+        verify(verifier, Map.of("key", key)).then().body("valid", equalTo(false)).body("code", equalTo("REVOKED"));
+        assertError(team.owner().body(Map.of("enabled", true)).patch("/v1/sites/" + site + "/tokens/"
+                + created.path("id")), 409, "conflict");
+
+        // Refusals are recorded as API authentication records them.
+        team.owner().queryParam("action", "auth.refused").get("/v1/audit-events").then()
+                .body("data.details.reason", hasItems("address_not_allowed", "expired", "revoked", "wrong_secret",
+                        "disabled"));
+        team.owner().queryParam("target", (String) switched.path("id")).get("/v1/audit-events").then()
+                .body("data.action", hasItems("token.disabled", "token.enabled"));
+    }
+
+    @Test
+    void verifyAndDirectCallsShareTheKeysRateLimitAndAreCounted() throws Exception {
+        String verifier = verifierKey("test");
+        Response created = createToken(Map.of("name", "limited", "type", "secret", "environment", "test",
+                "rate_limit", Map.of("requests", 4, "per_seconds", 60)));
+        String key = created.path("token");
+        verify(verifier, Map.of("key", key, "cost", 2)).then().body("code", equalTo("VALID"))
+                .body("rate_limit.limit", equalTo(4)).body("rate_limit.remaining", equalTo(2));
+        api.as(key).get("/v1/whoami").then().statusCode(200).header("RateLimit-Remaining", "1");
+        verify(verifier, Map.of("key", key, "cost", 2)).then().body("valid", equalTo(false))
+                .body("code", equalTo("RATE_LIMITED")).body("rate_limit.remaining", equalTo(0));
+        verify(verifier, Map.of("key", key)).then().body("code", equalTo("VALID"))
+                .body("rate_limit.remaining", equalTo(0));
+        assertError(api.as(key).get("/v1/whoami"), 429, "rate_limited");
+        verify(verifier, Map.of("key", key)).then().body("code", equalTo("RATE_LIMITED"));
+
+        // Every authenticated use counts: 4 verifications and 2 direct calls, today.
+        team.owner().get("/v1/sites/" + site + "/tokens/" + created.path("id")).then()
+                .body("last_used_at", org.hamcrest.Matchers.notNullValue());
+        long counted = 0;
+        for (int attempt = 0; attempt < 100 && counted < 6; attempt++) {
+            Thread.sleep(250);
+            List<Map<String, Object>> days = team.owner()
+                    .get("/v1/sites/" + site + "/tokens/" + created.path("id") + "/usage").jsonPath().getList("data");
+            counted = days.isEmpty() ? 0 : ((Number) days.get(0).get("requests")).longValue();
+        }
+        assertEquals(6, counted);
+    }
 }

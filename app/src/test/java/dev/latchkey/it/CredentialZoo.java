@@ -17,7 +17,7 @@ import java.util.Set;
  * One credential of every kind the security rules tell apart, all made through the API for a
  * team of their own and its site: owner, developer and restricted personal tokens; secret and
  * restricted keys, live and test; a scoped key; a member's and a client's OAuth tokens; the
- * site token; the owner's console session (cookie and CSRF token); another team's owner (the instance admin) and another team's secret key. Each
+ * site token; a verifier key; the owner's console session (cookie and CSRF token); another team's owner (the instance admin) and another team's secret key. Each
  * comes with the profile the route rules judge it by.
  */
 final class CredentialZoo {
@@ -86,6 +86,9 @@ final class CredentialZoo {
         String scope = team.owner().body(Map.of("name", "names", "fields", List.of("Customer.name")))
                 .post("/v1/sites/" + site + "/scopes").then().statusCode(201).extract().path("id");
         all.add(key("scoped sk_test", "secret", "test", List.of(), List.of(scope)));
+        String verifier = team.owner().body(Map.of("name", "gateway", "type", "verifier", "environment", "test"))
+                .post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().path("token");
+        all.add(siteCredential("vk_test verifier", CredentialKind.VERIFIER, verifier, null, "test", Set.of()));
 
         team.owner().body(Map.of("password", PASSWORD)).put("/v1/members/" + team.ownerId() + "/password")
                 .then().statusCode(204);

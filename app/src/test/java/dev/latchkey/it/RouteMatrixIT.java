@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * site itself (deleting it, rolling its site token) get a site of their own when admitted, and
  * signing out a session of its own. The owner's console session is one more column: its cookie
  * (with the CSRF token on unsafe methods) is admitted exactly where the owner's token is, plus
- * the session's own routes, and refused everywhere else.
+ * the session's own routes, and refused everywhere else. A verifier key is admitted on
+ * {@code POST /v1/keys/verify} only.
  */
 class RouteMatrixIT extends DeployedLatchkey {
 

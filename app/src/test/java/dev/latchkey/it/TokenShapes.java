@@ -12,9 +12,19 @@ final class TokenShapes {
     }
 
     static String wellFormed(String prefix) {
+        return checked(prefix, 44);
+    }
+
+    /** A well-formed token naming the same credential as {@code token} (prefix and public id), with another secret. */
+    static String wrongSecretOf(String token) {
+        int split = token.lastIndexOf('_') + 1;
+        return checked(token.substring(0, split + 12), 32);
+    }
+
+    private static String checked(String start, int randomCharacters) {
         var random = new java.security.SecureRandom();
-        StringBuilder unchecked = new StringBuilder(prefix);
-        for (int i = 0; i < 44; i++) {
+        StringBuilder unchecked = new StringBuilder(start);
+        for (int i = 0; i < randomCharacters; i++) {
             unchecked.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         CRC32 crc = new CRC32();

@@ -12,6 +12,7 @@ import static dev.latchkey.access.control.Audience.SESSION;
 import static dev.latchkey.access.control.Audience.SITE_DATA;
 import static dev.latchkey.access.control.Audience.SITE_TOKEN;
 import static dev.latchkey.access.control.Audience.TEAM;
+import static dev.latchkey.access.control.Audience.VERIFIER;
 import static dev.latchkey.credentials.control.Permission.ADMIN;
 import static dev.latchkey.credentials.control.Permission.READ;
 
@@ -34,7 +35,8 @@ import java.util.Optional;
  * is public and throttled. OAuth tokens never reach a person's routes. A site's own API key with
  * {@code admin} manages API keys of its site, each no more than itself (checked against its
  * {@code Authority} where the key is made). Site data is reached by the site's keys and OAuth
- * tokens only. A site token reads its site's connections and nothing else.
+ * tokens only. A site token reads its site's connections and nothing else; a verifier key verifies its site's
+ * keys of its environment ({@code POST /v1/keys/verify}) and nothing else.
  */
 public final class AccessPolicy {
 
@@ -44,6 +46,8 @@ public final class AccessPolicy {
         // Identity and introspection
         allow("GET /v1/whoami", ANY, null);
         allow("POST /v1/introspect", TEAM, READ);
+        // Verifying a site's key for the team's own API: a verifier key, and nothing else
+        allow("POST /v1/keys/verify", VERIFIER, null);
 
         // The team: a person acting
         allow("POST /v1/teams", MEMBERS, ADMIN, INSTANCE_ADMIN);
@@ -84,6 +88,7 @@ public final class AccessPolicy {
         allow("POST /v1/sites/{site}/tokens", MEMBERS_AND_KEYS, ADMIN);
         allow("GET /v1/sites/{site}/tokens", MEMBERS_AND_KEYS, ADMIN);
         allow("GET /v1/sites/{site}/tokens/{id}", MEMBERS_AND_KEYS, ADMIN);
+        allow("PATCH /v1/sites/{site}/tokens/{id}", MEMBERS_AND_KEYS, ADMIN);
         allow("DELETE /v1/sites/{site}/tokens/{id}", MEMBERS_AND_KEYS, ADMIN);
         allow("POST /v1/sites/{site}/tokens/{id}/roll", MEMBERS_AND_KEYS, ADMIN);
         allow("GET /v1/sites/{site}/tokens/{id}/usage", MEMBERS_AND_KEYS, ADMIN);

@@ -15,11 +15,14 @@ public enum Audience {
      * anything but one of our access tokens → 401, an access token that may not → 403.
      */
     OWN_BEARER(EnumSet.allOf(CredentialKind.class), ""),
-    /** Any valid credential. */
-    ANY(EnumSet.allOf(CredentialKind.class), ""),
-    /** Any credential of the team but a site token, which only reads its site's connections. */
-    TEAM(EnumSet.complementOf(EnumSet.of(CredentialKind.SITE_TOKEN)),
-            "A site token only reads its site's connections"),
+    /** Any valid credential but a verifier key, which only verifies keys. */
+    ANY(EnumSet.complementOf(EnumSet.of(CredentialKind.VERIFIER)), "A verifier key only verifies keys"),
+    /**
+     * Any credential of the team but a site token, which only reads its site's connections, and a
+     * verifier key, which only verifies keys.
+     */
+    TEAM(EnumSet.complementOf(EnumSet.of(CredentialKind.SITE_TOKEN, CredentialKind.VERIFIER)),
+            "A site token only reads its site's connections; a verifier key only verifies keys"),
     /**
      * A person acting: a member's personal access token or console session. OAuth tokens never
      * reach these.
@@ -35,6 +38,8 @@ public enum Audience {
     /** The site's own credentials that act on its data: API keys, OAuth access tokens, client JWTs. */
     SITE_DATA(EnumSet.of(CredentialKind.API_TOKEN, CredentialKind.OAUTH_TOKEN, CredentialKind.JWT),
             "The data API takes a key of this site (sk_/rk_) or an OAuth access token, not a member's token"),
+    /** Only a verifier key (vk_live_/vk_test_): {@code POST /v1/keys/verify}. */
+    VERIFIER(EnumSet.of(CredentialKind.VERIFIER), "This call takes a verifier key (vk_live_/vk_test_) of the site"),
     /** Only a site token. */
     SITE_TOKEN(EnumSet.of(CredentialKind.SITE_TOKEN), "These endpoints take the site token (st_…) of a site");
 

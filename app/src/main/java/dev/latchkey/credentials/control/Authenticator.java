@@ -86,33 +86,68 @@ public class Authenticator {
         if (JwtVerifier.looksLikeJwt(presented)) {
             return jwt().verifyBearer(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
         }
-        Match match = match(presented).orElseThrow(() -> new NotAuthenticatedException(INVALID));
+        Check check = check(presented, clientAddress, credential -> true);
+        return switch (check.outcome()) {
+            case VALID -> check.caller();
+            case REVOKED -> throw new NotAuthenticatedException("This credential has been revoked");
+            case EXPIRED -> throw new NotAuthenticatedException("This credential has expired");
+            case ADDRESS_NOT_ALLOWED -> throw new NotPermittedException("Requests from " + clientAddress
+                    + " are not allowed for this credential");
+            case DISABLED -> throw new NotAuthenticatedException(check.credential() != null
+                    && check.credential().disabledAt() != null ? "This credential is disabled" : INVALID);
+            case NOT_FOUND -> throw new NotAuthenticatedException(INVALID);
+        };
+    }
+
+    /** How a presented opaque token fared; see {@link #check}. */
+    public enum Outcome { VALID, NOT_FOUND, REVOKED, EXPIRED, ADDRESS_NOT_ALLOWED, DISABLED }
+
+    /** The outcome, and for a valid token its credential and caller. */
+    public record Check(Outcome outcome, Credential credential, Caller caller) {
+    }
+
+    /**
+     * Checks an opaque token (not a JWT) presented from {@code clientAddress} (null when unknown:
+     * then only a credential without an allowlist passes): the one path behind authentication and
+     * key verification. A token whose credential is not {@code visible} is {@code NOT_FOUND}, with no
+     * side effect; otherwise a refusal is recorded ({@link CredentialRefused}) and a valid use noted
+     * ({@link LastUsedRecorder}: {@code last_used_at} and usage).
+     */
+    public Check check(String presented, String clientAddress, java.util.function.Predicate<Credential> visible) {
+        Match match = match(presented).filter(m -> visible.test(m.credential())).orElse(null);
+        if (match == null) {
+            return new Check(Outcome.NOT_FOUND, null, null);
+        }
         Credential credential = match.credential();
         switch (match.status()) {
             case "wrong_secret" -> {
                 refusals.fire(new CredentialRefused(credential, "wrong_secret"));
-                throw new NotAuthenticatedException(INVALID);
+                return new Check(Outcome.NOT_FOUND, null, null);
             }
             case "revoked" -> {
                 refusals.fire(new CredentialRefused(credential, "revoked"));
-                throw new NotAuthenticatedException("This credential has been revoked");
+                return new Check(Outcome.REVOKED, credential, null);
             }
             case "expired" -> {
                 refusals.fire(new CredentialRefused(credential, "expired"));
-                throw new NotAuthenticatedException("This credential has expired");
+                return new Check(Outcome.EXPIRED, credential, null);
+            }
+            case "disabled" -> {
+                refusals.fire(new CredentialRefused(credential, "disabled"));
+                return new Check(Outcome.DISABLED, credential, null);
             }
             default -> { }
         }
         if (!credential.allowsAddress(clientAddress)) {
             refusals.fire(new CredentialRefused(credential, "address_not_allowed"));
-            throw new NotPermittedException("Requests from " + clientAddress + " are not allowed for this credential");
+            return new Check(Outcome.ADDRESS_NOT_ALLOWED, credential, null);
         }
         Caller caller = match.known().caller();
         if (caller == null) {
-            throw new NotAuthenticatedException(INVALID);
+            return new Check(Outcome.DISABLED, credential, null);
         }
         lastUsed.used(credential.id(), match.known().firstUsePending().getAndSet(false), clock.instant());
-        return caller;
+        return new Check(Outcome.VALID, credential, caller);
     }
 
     /**

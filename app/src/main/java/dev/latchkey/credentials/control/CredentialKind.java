@@ -8,6 +8,8 @@ public enum CredentialKind {
     PERSONAL_TOKEN("personal_token", List.of("pat_")),
     API_TOKEN("api_token", List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_")),
     SITE_TOKEN("site_token", List.of("st_")),
+    /** A site's verifier key: verifies the site's API keys of its environment, and does nothing else. */
+    VERIFIER("verifier", List.of("vk_live_", "vk_test_")),
     /** JWT access tokens of the OAuth server: no opaque prefix, see {@link JwtVerifier}. */
     OAUTH_TOKEN("oauth_token", List.of()),
     /** A short-lived JWT a client signed itself (with its secret or a registered key). */

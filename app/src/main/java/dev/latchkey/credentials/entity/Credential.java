@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Any credential: its public handle, a keyed hash of the token (never the token), who it
- * belongs to and what it may do. Immutable once issued, except revocation, expiry by roll
- * and the last-used time.
+ * belongs to and what it may do. Immutable once issued, except revocation, expiry by roll,
+ * switching it off and on, and the last-used time.
  */
 @Entity
 @jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
@@ -109,6 +109,19 @@ public class Credential {
     @Column(name = "rate_limit_seconds")
     private Integer rateLimitSeconds;
 
+    /** The team's own id for whoever holds the key (an API key's owner); null when none was given. */
+    @Column(name = "owner_id")
+    private String ownerId;
+
+    /** When the key was switched off (it works again once switched on); null when it is on. */
+    @Convert(converter = EpochMillis.class)
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
+    /** A JSON object, serialized (at most 4 KiB); null when none was given. */
+    @Column(name = "metadata")
+    private String metadata;
+
     protected Credential() {
     }
 
@@ -161,6 +174,21 @@ public class Credential {
         return this;
     }
 
+    /** Sets the owner and the serialized metadata object (either may be null); at issue time only. */
+    public Credential ownedBy(String ownerId, String metadataJson) {
+        this.ownerId = ownerId;
+        this.metadata = metadataJson;
+        return this;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String metadata() {
+        return metadata;
+    }
+
     public Integer rateLimitRequests() {
         return rateLimitRequests;
     }
@@ -174,10 +202,13 @@ public class Credential {
         return this;
     }
 
-    /** Whether a request from this address may use the credential. */
+    /** Whether a request from this address may use the credential (an unknown address only when any may). */
     public boolean allowsAddress(String address) {
         if (allowedIps == null) {
             return true;
+        }
+        if (address == null) {
+            return false; // an allowlist admits only an address it was told
         }
         for (String block : allowedIps.split(",")) {
             if (Cidr.parse(block).contains(address)) {
@@ -205,6 +236,15 @@ public class Credential {
         }
     }
 
+    /** Switches the credential off (from {@code when}) or, with null, on again. */
+    public void disabledFrom(Instant when) {
+        this.disabledAt = when;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
+    }
+
     /** Ends the credential at {@code when} unless it already ends sooner (used by roll). */
     public void expireBy(Instant when) {
         if (expiresAt == null || when.isBefore(expiresAt)) {
@@ -218,6 +258,9 @@ public class Credential {
         }
         if (expiresAt != null && !now.isBefore(expiresAt)) {
             return "expired";
+        }
+        if (disabledAt != null) {
+            return "disabled";
         }
         return "active";
     }

@@ -53,8 +53,13 @@ public class Buckets {
 
     /** Takes one token if there is one. */
     public Decision take(String key, Limit limit) {
+        return take(key, limit, 1);
+    }
+
+    /** Takes {@code cost} tokens if there are that many (none otherwise). */
+    public Decision take(String key, Limit limit, int cost) {
         Bucket bucket = bucket(key, limit);
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(cost);
         long reset = seconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
             return new Decision(true, limit.requests(), probe.getRemainingTokens(), reset, 0);

@@ -41,9 +41,17 @@ public class RateLimiter {
 
     /** One request of this caller: allowed, or over its limit. */
     public Decision request(Caller caller) {
+        return request(caller, 1);
+    }
+
+    /**
+     * A use of this caller's credential that costs {@code cost} requests (a verification asking for
+     * more than one), from the same bucket as its direct calls: allowed, or over its limit.
+     */
+    public Decision request(Caller caller, int cost) {
         Limit limit = caller.rateLimit() == null ? new Limit(defaultRequests, Duration.ofSeconds(defaultSeconds))
                 : new Limit(caller.rateLimit().requests(), Duration.ofSeconds(caller.rateLimit().seconds()));
-        return buckets.take("credential:" + caller.credentialId(), limit);
+        return buckets.take("credential:" + caller.credentialId(), limit, cost);
     }
 
     /** Whether this address may still try to authenticate. */

@@ -15,6 +15,7 @@ import dev.latchkey.sites.control.Sites;
 import dev.latchkey.sites.entity.Site;
 import dev.latchkey.tokens.control.ApiTokenKind;
 import dev.latchkey.tokens.control.ApiTokens;
+import dev.latchkey.tokens.control.KeyOwnership;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -75,18 +77,26 @@ public class TokensResource {
         if (kind == ApiTokenKind.SECRET && body.permissions() != null) {
             throw new InvalidInputException("permissions", "A secret key has every permission; use a restricted key");
         }
+        KeyOwnership ownership = KeyOwnership.of(body.ownerId(), body.metadata());
+        if (kind == ApiTokenKind.VERIFIER) {
+            refuseOnVerifier("permissions", body.permissions());
+            refuseOnVerifier("scopes", body.scopes());
+            refuseOnVerifier("owner_id", body.ownerId());
+            refuseOnVerifier("metadata", body.metadata());
+        }
         var spec = new ApiTokens.Spec(body.name().trim(), kind, ApiTokenKind.environment(body.environment()),
                 permissions, Rfc3339.parse("expires_at", body.expiresAt()), allowedIps(body.allowedIps()),
-                body.scopes() == null ? List.of() : body.scopes(), rateLimit(body.rateLimit()));
+                body.scopes() == null ? List.of() : body.scopes(), rateLimit(body.rateLimit()), ownership);
         return created(tokens.create(caller, site, spec));
     }
 
     @GET
     public ListView<ApiTokenView> list(@QueryParam("environment") String environment,
+                                       @QueryParam("owner_id") String ownerId,
                                        @QueryParam("limit") String limit,
                                        @QueryParam("starting_after") String startingAfter) {
         Caller caller = request.caller();
-        var page = tokens.list(caller, sites.find(caller, siteId), environment, PageRequest.of(limit, startingAfter));
+        var page = tokens.list(caller, sites.find(caller, siteId), environment, ownerId, PageRequest.of(limit, startingAfter));
         var now = clock.instant();
         return ListView.of(page, c -> ApiTokenView.of(c, tokens.scopesOf(c), now), Credential::id);
     }
@@ -105,6 +115,13 @@ public class TokensResource {
         return view(tokens.revoke(caller, sites.find(caller, siteId), id));
     }
 
+    @PATCH
+    @Path("{id}")
+    public ApiTokenView update(@PathParam("id") String id, @NotNull @Valid UpdateApiTokenRequest body) {
+        Caller caller = request.caller();
+        return view(tokens.enable(caller, sites.find(caller, siteId), id, body.enabled()));
+    }
+
     @POST
     @Path("{id}/roll")
     @APIResponse(responseCode = "201", description = "The new key, with its secret (shown once)",
@@ -116,6 +133,13 @@ public class TokensResource {
                 : KnownFields.bind(json, RollApiTokenRequest.class);
         long seconds = body == null || body.expiresIn() == null ? 0 : body.expiresIn();
         return created(tokens.roll(caller, sites.find(caller, siteId), id, Duration.ofSeconds(seconds)));
+    }
+
+    /** A verifier key only verifies: it holds no permission, scope, owner or metadata. */
+    private static void refuseOnVerifier(String field, Object value) {
+        if (value != null) {
+            throw new InvalidInputException(field, field + " does not apply to a verifier key");
+        }
     }
 
     private Response created(CredentialIssuer.Issued issued) {

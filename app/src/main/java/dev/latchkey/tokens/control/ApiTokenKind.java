@@ -5,9 +5,12 @@ import dev.latchkey.problems.control.InvalidInputException;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Secret keys hold every permission; restricted keys only the ones they were given. */
+/**
+ * Secret keys hold every permission; restricted keys only the ones they were given; verifier keys
+ * none: they only verify the site's keys of their environment ({@code POST /v1/keys/verify}).
+ */
 public enum ApiTokenKind {
-    SECRET("secret", "sk_"), RESTRICTED("restricted", "rk_");
+    SECRET("secret", "sk_"), RESTRICTED("restricted", "rk_"), VERIFIER("verifier", "vk_");
 
     public static final Set<String> ENVIRONMENTS = Set.of("live", "test");
 
@@ -33,11 +36,16 @@ public enum ApiTokenKind {
                 return kind;
             }
         }
-        throw new InvalidInputException("type", "type must be 'secret' or 'restricted'");
+        throw new InvalidInputException("type", "type must be 'secret', 'restricted' or 'verifier'");
     }
 
     public static ApiTokenKind ofPrefix(String prefix) {
-        return prefix.startsWith(SECRET.prefixStart) ? SECRET : RESTRICTED;
+        for (ApiTokenKind kind : values()) {
+            if (prefix.startsWith(kind.prefixStart)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("not an API key prefix: " + prefix);
     }
 
     public static String environment(String name) {
@@ -48,6 +56,10 @@ public enum ApiTokenKind {
     }
 
     Set<Permission> permissions(Set<Permission> requested) {
-        return this == SECRET ? EnumSet.allOf(Permission.class) : requested;
+        return switch (this) {
+            case SECRET -> EnumSet.allOf(Permission.class);
+            case RESTRICTED -> requested;
+            case VERIFIER -> Set.of();
+        };
     }
 }

@@ -43,8 +43,12 @@ public class ApiTokens {
 
     /** A validated request for a new token. */
     public record Spec(String name, ApiTokenKind kind, String environment, Set<Permission> permissions,
-                       Instant expiresAt, List<Cidr> allowedIps, List<String> scopes, Caller.RateLimit rateLimit) {
+                       Instant expiresAt, List<Cidr> allowedIps, List<String> scopes, Caller.RateLimit rateLimit,
+                       KeyOwnership ownership) {
     }
+
+    /** The kinds of credential this collection holds: API keys and verifier keys. */
+    static final List<CredentialKind> KINDS = List.of(CredentialKind.API_TOKEN, CredentialKind.VERIFIER);
 
     @PersistenceContext
     EntityManager em;
@@ -78,15 +82,20 @@ public class ApiTokens {
                 null, site.id(), spec.environment(), spec.name(), spec.kind().permissions(spec.permissions()),
                 spec.expiresAt(), creator(caller), spec.allowedIps(), !spec.scopes().isEmpty(), null,
                 spec.rateLimit()));
+        issued.credential().ownedBy(spec.ownership().ownerId(), spec.ownership().metadataJson());
         scopes.grant(issued.credential(), spec.scopes());
         audit.record(site.teamId(), site.id(), "token.created", target(issued.credential()),
                 describe(issued.credential()));
         return issued;
     }
 
-    public Page<Credential> list(Caller caller, Site site, String environment, PageRequest request) {
-        Map<String, Object> parameters = new HashMap<>(Map.of("site", site.id(), "kind", CredentialKind.API_TOKEN));
-        String where = "e.siteId = :site and e.kind = :kind";
+    public Page<Credential> list(Caller caller, Site site, String environment, String ownerId, PageRequest request) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("site", site.id(), "kinds", KINDS));
+        String where = "e.siteId = :site and e.kind in :kinds";
+        if (ownerId != null) {
+            where += " and e.ownerId = :owner";
+            parameters.put("owner", ownerId);
+        }
         String visible = caller.environment() != null ? caller.environment() : environment;
         if (visible != null) {
             ApiTokenKind.environment(visible);
@@ -98,7 +107,7 @@ public class ApiTokens {
 
     public Credential find(Caller caller, Site site, String tokenId) {
         Credential credential = tokenId == null ? null : em.find(Credential.class, tokenId);
-        if (credential == null || credential.kind() != CredentialKind.API_TOKEN
+        if (credential == null || !KINDS.contains(credential.kind())
                 || !site.id().equals(credential.siteId())
                 || (caller.environment() != null && !caller.environment().equals(credential.environment()))) {
             throw new NoSuchResourceException("API token", tokenId);
@@ -116,6 +125,24 @@ public class ApiTokens {
         if (credential.revokedAt() == null) {
             credential.revoke(clock.instant());
             audit.record(site.teamId(), site.id(), "token.revoked", target(credential),
+                    Map.of("last4", credential.last4(), "environment", credential.environment()));
+        }
+        return credential;
+    }
+
+    /**
+     * Switches a key off or on again (a key it covers, as for revoking); a revoked key stays
+     * revoked. Effective on the next request; switching to the state it is in changes nothing.
+     */
+    public Credential enable(Caller caller, Site site, String tokenId, boolean enabled) {
+        Credential credential = find(caller, site, tokenId);
+        caller.requireCovers(authorityOf(credential), "an API key");
+        if (credential.revokedAt() != null) {
+            throw new ConflictException("A revoked key cannot be switched on or off");
+        }
+        if (enabled == (credential.disabledAt() != null)) {
+            credential.disabledFrom(enabled ? null : clock.instant());
+            audit.record(site.teamId(), site.id(), enabled ? "token.enabled" : "token.disabled", target(credential),
                     Map.of("last4", credential.last4(), "environment", credential.environment()));
         }
         return credential;
@@ -141,6 +168,7 @@ public class ApiTokens {
                 old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
                 old.scoped(), old.id(), old.rateLimitRequests() == null ? null
                         : new Caller.RateLimit(old.rateLimitRequests(), old.rateLimitSeconds())));
+        issued.credential().ownedBy(old.ownerId(), old.metadata());
         scopes.grant(issued.credential(), scopes.heldBy(old.id()));
         old.expireBy(now.plus(overlap));
         Map<String, Object> created = new LinkedHashMap<>(describe(issued.credential()));
@@ -177,6 +205,9 @@ public class ApiTokens {
         details.put("last4", credential.last4());
         details.put("permissions", Permission.encode(credential.permissions()));
         details.put("allowed_ips", String.join(",", credential.allowedIps()));
+        if (credential.ownerId() != null) {
+            details.put("owner_id", credential.ownerId());
+        }
         details.put("expires_at", credential.expiresAt() == null ? "never" : credential.expiresAt().toString());
         return details;
     }

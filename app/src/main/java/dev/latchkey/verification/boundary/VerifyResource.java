@@ -1,0 +1,44 @@
+package dev.latchkey.verification.boundary;
+
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.verification.control.KeyVerifier;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/keys/verify}: a verifier key asks whether a key presented to the team's own API
+ * is valid, holds the permissions and scopes asked for, and is within its rate limit. Always 200
+ * for an authorized verifier: the answer is in {@code valid} and {@code code}.
+ */
+@Path("v1/keys/verify")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VerifyResource {
+
+    @Inject
+    CurrentRequest request;
+
+    @Inject
+    KeyVerifier verifier;
+
+    @POST
+    public VerificationView verify(@NotNull @Valid VerifyKeyRequest body) {
+        Set<Permission> permissions = body.permissions() == null ? Set.of()
+                : Permission.parse("permissions", body.permissions());
+        var verdict = verifier.verify(request.caller(), new KeyVerifier.Request(body.key().trim(), permissions,
+                body.scopes() == null ? List.of() : body.scopes(), body.cost() == null ? 1 : body.cost(),
+                body.clientIp()));
+        return VerificationView.of(verdict);
+    }
+}

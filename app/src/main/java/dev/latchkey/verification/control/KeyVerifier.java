@@ -1,0 +1,97 @@
+package dev.latchkey.verification.control;
+
+import dev.latchkey.credentials.control.Authenticator;
+import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.ratelimit.control.Decision;
+import dev.latchkey.ratelimit.control.RateLimiter;
+import dev.latchkey.usage.control.Measurements;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies a presented API key for a verifier: the key is authenticated as a direct call would be
+ * ({@link Authenticator#check}: refusals recorded, use counted, {@code client_ip} against its
+ * allowlist), its rate limit applied with {@code cost} from the bucket its direct calls use, then
+ * the permissions and scopes asked for are checked. A key the verifier cannot see (another site,
+ * another environment, not an API key) is {@link Code#NOT_FOUND}, exactly as an unknown one.
+ */
+@ApplicationScoped
+public class KeyVerifier {
+
+    /** The answer's code. */
+    public enum Code {
+        VALID, NOT_FOUND, REVOKED, EXPIRED, RATE_LIMITED, ADDRESS_NOT_ALLOWED, INSUFFICIENT_PERMISSIONS,
+        INSUFFICIENT_SCOPE, DISABLED
+    }
+
+    /** What to verify: permissions and scopes the key must hold, and what the use costs. */
+    public record Request(String key, Set<Permission> permissions, List<String> scopes, int cost, String clientIp) {
+    }
+
+    /**
+     * The verdict: the key's credential when it was found (null for {@code NOT_FOUND}), its caller
+     * when it authenticated, and the rate-limit decision when one was taken.
+     */
+    public record Verdict(Code code, Credential credential, Caller caller, Decision rateLimit) {
+
+        public boolean valid() {
+            return code == Code.VALID;
+        }
+    }
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    Measurements measurements;
+
+    public Verdict verify(Caller verifier, Request request) {
+        Authenticator.Check check = authenticator.check(request.key(), request.clientIp(),
+                credential -> visibleTo(verifier, credential));
+        Code code = switch (check.outcome()) {
+            case VALID -> Code.VALID;
+            case NOT_FOUND -> Code.NOT_FOUND;
+            case REVOKED -> Code.REVOKED;
+            case EXPIRED -> Code.EXPIRED;
+            case ADDRESS_NOT_ALLOWED -> Code.ADDRESS_NOT_ALLOWED;
+            case DISABLED -> Code.DISABLED;
+        };
+        if (code != Code.VALID) {
+            return new Verdict(code, check.credential(), null, null);
+        }
+        Caller key = check.caller();
+        Decision decision = limiter.request(key, request.cost());
+        if (!decision.allowed()) {
+            measurements.rateLimited("credential");
+            return new Verdict(Code.RATE_LIMITED, check.credential(), key, decision);
+        }
+        return new Verdict(authorityCode(key, request), check.credential(), key, decision);
+    }
+
+    /** VALID, or which of the permissions and scopes asked for the key lacks (permissions first). */
+    static Code authorityCode(Caller key, Request request) {
+        if (!key.permissions().containsAll(request.permissions())) {
+            return Code.INSUFFICIENT_PERMISSIONS;
+        }
+        // A key created without scopes sees every field; one created with scopes only its own.
+        if (key.scoped() && !key.scopes().containsAll(request.scopes())) {
+            return Code.INSUFFICIENT_SCOPE;
+        }
+        return Code.VALID;
+    }
+
+    /** The verifier's own site's API keys of its environment, and no other credential. */
+    static boolean visibleTo(Caller verifier, Credential credential) {
+        return credential.kind() == CredentialKind.API_TOKEN && verifier.site() != null
+                && verifier.site().id().equals(credential.siteId())
+                && verifier.environment() != null && verifier.environment().equals(credential.environment());
+    }
+}

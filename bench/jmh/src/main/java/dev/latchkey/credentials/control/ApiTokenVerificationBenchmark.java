@@ -53,9 +53,11 @@ public class ApiTokenVerificationBenchmark {
         Credential credential = new Credential(issued.publicId(), CredentialKind.API_TOKEN, "sk_test_", issued.last4(),
                 hashed.keyId(), hashed.hash(), "team_bench", "bench", EnumSet.allOf(Permission.class), null,
                 "mem_bench", Instant.now()).forSite("site_bench", "test");
-        Caller caller = new Caller(CredentialKind.API_TOKEN, credential.id(), "bench",
-                new Caller.TeamRef("team_bench", "Bench"), null, new Caller.SiteRef("site_bench", "bench"), "test",
-                EnumSet.allOf(Permission.class), false, List.of(), null);
+        Caller.TeamRef team = new Caller.TeamRef("team_bench", "Bench");
+        Caller.SiteRef site = new Caller.SiteRef("site_bench", "bench");
+        Caller caller = new Caller(CredentialKind.API_TOKEN, credential.id(), "bench", team, null, site,
+                Caller.authority(team, site, null, "test", EnumSet.allOf(Permission.class), java.util.Map.of(), false,
+                        List.of(), List.of(), null), null, null);
 
         cached = authenticator(credential, caller, new CredentialCache(60, 100_000, System::nanoTime));
         // The cost of a miss without the database round trip: caching off, the lookup answered from memory.

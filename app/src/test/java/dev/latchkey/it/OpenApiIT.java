@@ -256,6 +256,10 @@ class OpenApiIT extends DeployedLatchkey {
                 .statusCode(201);
         owner.get().post("/v1/sites/" + site + "/tokens/" + keyId + "/roll").then().statusCode(201);
         owner.get().get("/v1/sites/" + site + "/tokens/" + keyId + "/usage").then().statusCode(200);
+        owner.get().get("/v1/sites/" + site + "/usage").then().statusCode(200);
+        owner.get().queryParam("group_by", "owner").queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .get("/v1/sites/" + site + "/usage").then().statusCode(200);
+        owner.get().queryParam("group_by", "team").get("/v1/sites/" + site + "/usage").then().statusCode(400);
         owner.get().get("/v1/sites/" + site + "/oauth-clients").then().statusCode(200);
         owner.get().delete("/v1/sites/" + site + "/tokens/" + keyId).then().statusCode(200);
 

@@ -87,6 +87,120 @@ class UsageIT extends DeployedLatchkey {
     }
 
     @Test
+    void usageIsSplitByOutcomeFromDirectCallsAndVerificationsAlikePerKeyAndPerOwner() throws Exception {
+        String verifier = team.owner().body(Map.of("name", "gateway", "type", "verifier", "environment", "test"))
+                .post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().path("token");
+        Response fenced = team.owner().body(Map.of("name", "fenced", "type", "restricted", "environment", "test",
+                        "owner_id", "cust_1", "permissions", List.of("read"),
+                        "allowed_ips", List.of("127.0.0.1/32", "10.1.0.0/16"),
+                        "rate_limit", Map.of("requests", 4, "per_seconds", 3600)))
+                .post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().response();
+        String key = fenced.path("token");
+        Response plain = team.owner().body(Map.of("name", "plain", "type", "secret", "environment", "test",
+                "owner_id", "cust_1")).post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().response();
+        Response ownerless = key("ownerless");
+
+        api.as((String) ownerless.path("token")).get("/v1/whoami").then().statusCode(200);
+        // The fenced key: each outcome twice, once called directly and once verified.
+        api.as(key).get("/v1/whoami").then().statusCode(200);
+        verifyCode(verifier, Map.of("key", key, "client_ip", "10.1.2.3"), "VALID");
+        Api.assertError(api.as(key).header("X-Forwarded-For", "10.2.0.1").get("/v1/whoami"), 403, "forbidden");
+        verifyCode(verifier, Map.of("key", key, "client_ip", "10.2.0.1"), "ADDRESS_NOT_ALLOWED");
+        Api.assertError(api.as(key).get("/v1/sites/" + site + "/tokens"), 403, "forbidden");
+        verifyCode(verifier, Map.of("key", key, "client_ip", "10.1.2.3", "permissions", List.of("write")),
+                "INSUFFICIENT_PERMISSIONS");
+        Api.assertError(api.as(key).get("/v1/whoami"), 429, "rate_limited");
+        verifyCode(verifier, Map.of("key", key, "client_ip", "10.1.2.3"), "RATE_LIMITED");
+        // The same owner's other key.
+        api.as((String) plain.path("token")).get("/v1/whoami").then().statusCode(200);
+        verifyCode(verifier, Map.of("key", plain.path("token")), "VALID");
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Map<String, Object> owner = Map.of();
+        Map<String, Object> none = Map.of();
+        for (int attempt = 0; attempt < 40 && !(Long.valueOf(4).equals(number(owner.get("valid")))
+                && none.get("valid") != null); attempt++) {
+            Thread.sleep(250);
+            Response byOwner = team.owner().queryParam("group_by", "owner").get("/v1/sites/" + site + "/usage");
+            owner = row(byOwner, "owner_id", "cust_1");
+            none = row(byOwner, "owner_id", null);
+        }
+        assertEquals(Map.of("owner_id", "cust_1", "day", today, "valid", 4L, "rate_limited", 1L * 2,
+                "address_refused", 2L, "insufficient_permission", 2L), longs(owner, "key_id"));
+
+        Response byKey = team.owner().queryParam("from", today).queryParam("to", today).get("/v1/sites/" + site + "/usage");
+        byKey.then().statusCode(200).body("has_more", equalTo(false));
+        assertEquals(Map.of("key_id", fenced.path("id"), "owner_id", "cust_1", "day", today, "valid", 2L,
+                "rate_limited", 2L, "address_refused", 2L, "insufficient_permission", 2L),
+                longs(row(byKey, "key_id", fenced.path("id")), null));
+        assertEquals(2L, number(row(byKey, "key_id", plain.path("id")).get("valid")));
+        assertEquals(1L, number(row(byKey, "key_id", ownerless.path("id")).get("valid")));
+        assertEquals(null, row(byKey, "key_id", ownerless.path("id")).get("owner_id"));
+        assertTrue(number(none.get("valid")) >= 1, "keys without an owner (the verifier too) are one group");
+
+        // The key's own view: requests are its authenticated uses, then split.
+        Map<String, Object> day = team.owner().get("/v1/sites/" + site + "/tokens/" + fenced.path("id") + "/usage")
+                .jsonPath().getMap("data[0]");
+        assertEquals(Map.of("date", today, "requests", 6L, "valid", 2L, "rate_limited", 2L, "address_refused", 2L,
+                "insufficient_permission", 2L), longs(day, null));
+
+        // Another day range holds nothing.
+        team.owner().queryParam("from", "2020-01-01").queryParam("to", "2020-01-31").get("/v1/sites/" + site + "/usage")
+                .then().statusCode(200).body("data", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void siteUsageRefusesBadParametersNamingThem() {
+        String path = "/v1/sites/" + site + "/usage";
+        Map<String, Map<String, String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("group_by", Map.of("group_by", "team"));
+        cases.put("from", Map.of("from", "2026-13-01"));
+        cases.put("to", Map.of("to", "yesterday"));
+        for (var bad : cases.entrySet()) {
+            Response response = team.owner().queryParams(bad.getValue()).get(path);
+            Api.assertError(response, 400, "invalid_request");
+            response.then().body("errors.field", org.hamcrest.Matchers.hasItem(bad.getKey()));
+        }
+        Response backwards = team.owner().queryParam("from", "2026-03-02").queryParam("to", "2026-03-01").get(path);
+        Api.assertError(backwards, 400, "invalid_request");
+        backwards.then().body("errors.field", org.hamcrest.Matchers.hasItem("from"));
+        Response tooLong = team.owner().queryParam("from", "2025-01-01").queryParam("to", "2026-01-02").get(path);
+        Api.assertError(tooLong, 400, "invalid_request");
+        team.owner().queryParam("from", "2025-01-02").queryParam("to", "2026-01-02").get(path).then().statusCode(200);
+        Api.assertError(team.owner().get("/v1/sites/site_nope0000000000/usage"), 404, "not_found");
+    }
+
+    private void verifyCode(String verifier, Map<String, ?> body, String code) {
+        api.as(verifier).body(body).post("/v1/keys/verify").then().statusCode(200).body("code", equalTo(code));
+    }
+
+    /** The row of today whose {@code field} is {@code value}, or an empty map. */
+    private static Map<String, Object> row(Response usage, String field, Object value) {
+        usage.then().statusCode(200);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        List<Map<String, Object>> rows = usage.jsonPath().getList("data");
+        return rows.stream().filter(r -> today.equals(r.get("day")) && java.util.Objects.equals(value, r.get(field)))
+                .findFirst().orElse(Map.of());
+    }
+
+    /** The row with numbers as longs, without {@code absent} (which must be null). */
+    private static Map<String, Object> longs(Map<String, Object> row, String absent) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        row.forEach((name, value) -> {
+            if (absent != null && name.equals(absent)) {
+                assertEquals(null, value, name);
+            } else {
+                out.put(name, value instanceof Number n ? (Object) n.longValue() : value);
+            }
+        });
+        return out;
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    @Test
     void onboardingTellsTimeToFirstCallAndNeverUsedTokens() {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -92,6 +92,7 @@ public final class AccessPolicy {
         allow("DELETE /v1/sites/{site}/tokens/{id}", MEMBERS_AND_KEYS, ADMIN);
         allow("POST /v1/sites/{site}/tokens/{id}/roll", MEMBERS_AND_KEYS, ADMIN);
         allow("GET /v1/sites/{site}/tokens/{id}/usage", MEMBERS_AND_KEYS, ADMIN);
+        allow("GET /v1/sites/{site}/usage", MEMBERS_AND_KEYS, ADMIN);
 
         // Site configuration: read by the team's credentials, changed by a person
         allow("GET /v1/sites/{site}/schema", TEAM, READ);

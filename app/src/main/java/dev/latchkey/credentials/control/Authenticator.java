@@ -140,6 +140,7 @@ public class Authenticator {
         }
         if (!credential.allowsAddress(clientAddress)) {
             refusals.fire(new CredentialRefused(credential, "address_not_allowed"));
+            lastUsed.refused(credential.id(), CredentialUsed.Outcome.ADDRESS_REFUSED);
             return new Check(Outcome.ADDRESS_NOT_ALLOWED, credential, null);
         }
         Caller caller = match.known().caller();

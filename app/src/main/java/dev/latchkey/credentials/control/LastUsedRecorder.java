@@ -3,13 +3,15 @@ package dev.latchkey.credentials.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Notes each successful use of a credential. The first use is written at once (it starts
  * {@code first_used_at}, time to hello world, and {@code last_used_at}); every use is then
  * announced as a {@link CredentialUsed} event, which the usage counter batches, so there is
- * no database write per request.
+ * no database write per request. Refusals of an authenticated (or address-refused) credential are
+ * announced the same way, with their outcome.
  */
 @ApplicationScoped
 public class LastUsedRecorder {
@@ -20,11 +22,21 @@ public class LastUsedRecorder {
     @Inject
     FirstUses firstUses;
 
+    @Inject
+    Clock clock;
+
     /** A successful use; {@code first} when this may be the credential's first ever. */
     public void used(String credentialId, boolean first, Instant now) {
         if (first) {
             firstUses.record(credentialId, now);
         }
         uses.fire(new CredentialUsed(credentialId, now));
+    }
+
+    /** A use of this credential refused with this outcome (nothing for a caller without a credential id). */
+    public void refused(String credentialId, CredentialUsed.Outcome outcome) {
+        if (credentialId != null && outcome != CredentialUsed.Outcome.VALID) {
+            uses.fire(new CredentialUsed(credentialId, clock.instant(), outcome));
+        }
     }
 }

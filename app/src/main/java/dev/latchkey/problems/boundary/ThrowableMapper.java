@@ -1,5 +1,7 @@
 package dev.latchkey.problems.boundary;
 
+import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.control.LastUsedRecorder;
 import dev.latchkey.database.control.DatabaseUnavailable;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.ConcurrentChange;
@@ -36,6 +38,9 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
     @Inject
     CurrentRequest request;
 
+    @Inject
+    LastUsedRecorder uses;
+
     @Context
     UriInfo uriInfo;
 
@@ -47,6 +52,11 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         DomainException domain = find(failure, DomainException.class);
         if (domain != null) {
             LOG.log(Level.FINE, "{0} {1}: {2}", new Object[]{request.requestId(), domain.code(), domain.getMessage()});
+            if (domain.lacksAuthority()) {
+                // The one place every direct call refused for a missing permission or scope ends.
+                request.callerIfAny().ifPresent(caller -> uses.refused(caller.credentialId(),
+                        CredentialUsed.Outcome.INSUFFICIENT_PERMISSION));
+            }
             Response response = problems.response(domain);
             return domain.retryAfterSeconds() == null ? response
                     : Response.fromResponse(response).header("Retry-After", domain.retryAfterSeconds()).build();

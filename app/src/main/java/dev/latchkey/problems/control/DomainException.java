@@ -50,4 +50,12 @@ public abstract class DomainException extends RuntimeException {
     public java.util.Map<String, Object> details() {
         return null;
     }
+
+    /**
+     * Whether this refuses an authenticated credential for lacking a permission or scope (counted
+     * in the credential's usage as {@code insufficient_permission}).
+     */
+    public boolean lacksAuthority() {
+        return false;
+    }
 }

@@ -28,4 +28,9 @@ public class InsufficientPermissionException extends NotPermittedException {
     public List<InvalidField> fields() {
         return List.of(new InvalidField(dimension, getMessage()));
     }
+
+    @Override
+    public boolean lacksAuthority() {
+        return true;
+    }
 }

@@ -11,4 +11,9 @@ public class InsufficientScopeException extends NotPermittedException {
     public java.util.Optional<BearerChallenge> challenge() {
         return java.util.Optional.of(BearerChallenge.insufficientScope(null));
     }
+
+    @Override
+    public boolean lacksAuthority() {
+        return true;
+    }
 }

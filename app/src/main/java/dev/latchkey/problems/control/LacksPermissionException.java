@@ -19,4 +19,9 @@ public class LacksPermissionException extends NotPermittedException {
     public Optional<BearerChallenge> challenge() {
         return Optional.of(BearerChallenge.insufficientScope(scope));
     }
+
+    @Override
+    public boolean lacksAuthority() {
+        return true;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.latchkey.ratelimit.control;
 
 import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.control.LastUsedRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,6 +24,9 @@ public class RateLimiter {
 
     @Inject
     Buckets buckets;
+
+    @Inject
+    LastUsedRecorder uses;
 
     @Inject
     @ConfigProperty(name = "latchkey.ratelimit.default-requests", defaultValue = "100")
@@ -46,12 +51,17 @@ public class RateLimiter {
 
     /**
      * A use of this caller's credential that costs {@code cost} requests (a verification asking for
-     * more than one), from the same bucket as its direct calls: allowed, or over its limit.
+     * more than one), from the same bucket as its direct calls: allowed, or over its limit (counted in
+     * the credential's usage as rate limited).
      */
     public Decision request(Caller caller, int cost) {
         Limit limit = caller.rateLimit() == null ? new Limit(defaultRequests, Duration.ofSeconds(defaultSeconds))
                 : new Limit(caller.rateLimit().requests(), Duration.ofSeconds(caller.rateLimit().seconds()));
-        return buckets.take("credential:" + caller.credentialId(), limit, cost);
+        Decision decision = buckets.take("credential:" + caller.credentialId(), limit, cost);
+        if (!decision.allowed()) {
+            uses.refused(caller.credentialId(), CredentialUsed.Outcome.RATE_LIMITED);
+        }
+        return decision;
     }
 
     /** Whether this address may still try to authenticate. */

@@ -14,7 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /v1/sites/{site}/tokens/{id}/usage}: requests per UTC day, newest first (90 days). */
+/**
+ * {@code GET /v1/sites/{site}/tokens/{id}/usage}: uses per UTC day split by outcome, newest first (90 days).
+ */
 @Path("v1/sites/{site}/tokens/{id}/usage")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

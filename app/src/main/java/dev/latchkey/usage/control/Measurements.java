@@ -23,7 +23,9 @@ public class Measurements {
     MetricRegistry registry;
 
     void used(@Observes CredentialUsed use) {
-        authentication("success");
+        if (use.outcome() == CredentialUsed.Outcome.VALID) {
+            authentication("success");
+        }
     }
 
     void refused(@Observes CredentialRefused refusal) {

@@ -7,18 +7,44 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Reading usage: daily counts of one credential, and a team's time to hello world. */
+/** Reading usage: daily counts of one credential or of a site by key or owner, and a team's time to hello world. */
 @ApplicationScoped
 public class Usage {
 
-    /** Requests on one UTC day. */
-    @Schema(name = "UsageDay", description = "Requests made with a credential on one UTC day")
-    public record Day(String date, long requests) {
+    /**
+     * Uses of one credential on one UTC day: {@code requests} authenticated, of which {@code valid} went
+     * on and the rest were refused by the rate limit or for a missing permission or scope; uses refused
+     * by the address allowlist never authenticated.
+     */
+    @Schema(name = "UsageDay", description = "Uses of a credential on one UTC day: requests (authenticated) = valid "
+            + "+ rate_limited + insufficient_permission; address_refused never authenticated")
+    public record Day(String date, long requests, long valid, long rateLimited, long addressRefused,
+                      long insufficientPermission) {
     }
+
+    /** A site's usage on one UTC day, of one key ({@code key_id} and its owner) or one owner (all its keys). */
+    @Schema(name = "SiteUsage", description = "Uses on one UTC day of one key (group_by=key: key_id and its owner_id) "
+            + "or of all keys of one owner (group_by=owner: owner_id, null for keys without one; key_id null)")
+    public record Row(String keyId, String ownerId, String day, long valid, long rateLimited, long addressRefused,
+                      long insufficientPermission) {
+
+        Row plus(Row other) {
+            return new Row(null, ownerId, day, valid + other.valid, rateLimited + other.rateLimited,
+                    addressRefused + other.addressRefused, insufficientPermission + other.insufficientPermission);
+        }
+    }
+
+    /** How {@link #site} groups its rows. */
+    public enum GroupBy { KEY, OWNER }
 
     /** Onboarding figures: API tokens, how many were used, and how long the first call took. */
     public record Onboarding(long tokens, long used, long neverUsed, Long medianSeconds,
@@ -30,10 +56,58 @@ public class Usage {
 
     @SuppressWarnings("unchecked")
     public List<Day> daily(String credentialId, int days) {
-        List<Object[]> rows = em.createNativeQuery("SELECT usage_day, requests FROM credential_usage WHERE credential_id = ? "
-                        + "ORDER BY usage_day DESC")
+        List<Object[]> rows = em.createNativeQuery("SELECT usage_day, requests, rate_limited, address_refused, "
+                        + "insufficient_permission FROM credential_usage WHERE credential_id = ? ORDER BY usage_day DESC")
                 .setParameter(1, credentialId).setMaxResults(days).getResultList();
-        return rows.stream().map(r -> new Day((String) r[0], ((Number) r[1]).longValue())).toList();
+        return rows.stream().map(r -> {
+            long requests = number(r[1]);
+            long rateLimited = number(r[2]);
+            long insufficient = number(r[4]);
+            return new Day((String) r[0], requests, valid(requests, rateLimited, insufficient), rateLimited,
+                    number(r[3]), insufficient);
+        }).toList();
+    }
+
+    /**
+     * A site's usage from {@code from} to {@code to} (UTC days, inclusive), newest day first, then by key or
+     * owner id (keys without an owner last).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Row> site(String siteId, LocalDate from, LocalDate to, GroupBy groupBy) {
+        List<Object[]> rows = em.createNativeQuery("SELECT u.credential_id, c.owner_id, u.usage_day, u.requests, "
+                        + "u.rate_limited, u.address_refused, u.insufficient_permission FROM credential_usage u "
+                        + "JOIN credentials c ON c.id = u.credential_id WHERE c.site_id = ? AND u.usage_day >= ? "
+                        + "AND u.usage_day <= ? ORDER BY u.usage_day DESC, u.credential_id")
+                .setParameter(1, siteId).setParameter(2, from.toString()).setParameter(3, to.toString())
+                .getResultList();
+        List<Row> byKey = rows.stream().map(r -> {
+            long rateLimited = number(r[4]);
+            long insufficient = number(r[6]);
+            return new Row((String) r[0], (String) r[1], (String) r[2], valid(number(r[3]), rateLimited, insufficient),
+                    rateLimited, number(r[5]), insufficient);
+        }).toList();
+        if (groupBy == GroupBy.KEY) {
+            return byKey;
+        }
+        Map<List<String>, Row> byOwner = new LinkedHashMap<>();
+        for (Row row : byKey) {
+            byOwner.merge(Arrays.asList(row.day(), row.ownerId()), new Row(null, row.ownerId(), row.day(), row.valid(),
+                    row.rateLimited(), row.addressRefused(), row.insufficientPermission()), Row::plus);
+        }
+        return byOwner.values().stream().sorted(Comparator.comparing(Row::day).reversed()
+                .thenComparing(Row::ownerId, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+    }
+
+    /**
+     * Authenticated uses that went on: the refusals after authentication were counted in {@code requests}
+     * too (never below 0, should a refusal's day be the day after its authentication's).
+     */
+    static long valid(long requests, long rateLimited, long insufficientPermission) {
+        return Math.max(0, requests - rateLimited - insufficientPermission);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     public Onboarding onboarding(String teamId) {

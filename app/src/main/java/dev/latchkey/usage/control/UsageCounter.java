@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts requests per credential and UTC day in memory and writes them every
+ * Counts uses per credential, UTC day and outcome in memory and writes them every
  * {@code latchkey.usage.flush-seconds} (10) in one short transaction ({@link UsageWrites}), with each credential's
  * {@code last_used_at}. A crash loses at most one interval of counts; no request waits on it.
  */
@@ -29,7 +29,7 @@ public class UsageCounter {
 
     private static final Logger LOG = Logger.getLogger(UsageCounter.class.getName());
 
-    record Key(String credentialId, String day) {
+    record Key(String credentialId, String day, CredentialUsed.Outcome outcome) {
     }
 
     private final ConcurrentHashMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
@@ -55,7 +55,11 @@ public class UsageCounter {
     }
 
     void count(@Observes CredentialUsed use) {
-        counts.computeIfAbsent(new Key(use.credentialId(), day(use.at())), k -> new LongAdder()).increment();
+        counts.computeIfAbsent(new Key(use.credentialId(), day(use.at()), use.outcome()), k -> new LongAdder())
+                .increment();
+        if (use.outcome() != CredentialUsed.Outcome.VALID) {
+            return;
+        }
         lastUsed.merge(use.credentialId(), use.at(), (a, b) -> a.isAfter(b) ? a : b);
     }
 

@@ -3,6 +3,8 @@ package dev.latchkey.verification.control;
 import dev.latchkey.credentials.control.Authenticator;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.control.LastUsedRecorder;
 import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.ratelimit.control.Decision;
@@ -53,6 +55,9 @@ public class KeyVerifier {
     @Inject
     Measurements measurements;
 
+    @Inject
+    LastUsedRecorder uses;
+
     public Verdict verify(Caller verifier, Request request) {
         Authenticator.Check check = authenticator.check(request.key(), request.clientIp(),
                 credential -> visibleTo(verifier, credential));
@@ -73,7 +78,11 @@ public class KeyVerifier {
             measurements.rateLimited("credential");
             return new Verdict(Code.RATE_LIMITED, check.credential(), key, decision);
         }
-        return new Verdict(authorityCode(key, request), check.credential(), key, decision);
+        Code authority = authorityCode(key, request);
+        if (authority != Code.VALID) {
+            uses.refused(key.credentialId(), CredentialUsed.Outcome.INSUFFICIENT_PERMISSION);
+        }
+        return new Verdict(authority, check.credential(), key, decision);
     }
 
     /** VALID, or which of the permissions and scopes asked for the key lacks (permissions first). */

@@ -23,8 +23,8 @@ start_latchkey() {
 }
 
 # prepare_fixtures BASE DATA: a site with a schema and a scope, an API key, a scoped key with a
-# document to read, a confidential OAuth client and one of its access tokens. Sets KEY, SCOPED,
-# SITE, CLIENT_AUTH and AT.
+# document to read, a confidential OAuth client and one of its access tokens, a verifier key of the
+# test environment. Sets KEY, SCOPED, SITE, CLIENT_AUTH, AT and VERIFIER.
 prepare_fixtures() {
   local base=$1 data=$2 owner json scope limit client
   field() { sed "s/.*\"$1\":\"\([^\"]*\)\".*/\1/"; }
@@ -44,6 +44,14 @@ prepare_fixtures() {
   CLIENT_AUTH="Basic $(printf '%s:%s' "$(echo "$client" | field client_id)" "$(echo "$client" | field client_secret)" | base64 -w0)"
   AT=$(curl -sf "$base/oauth/token" -H "Authorization: $CLIENT_AUTH" -d grant_type=client_credentials -d scope=read | field access_token)
   curl -sf -o /dev/null "$base/v1/whoami" -H "Authorization: Bearer $AT"
+  VERIFIER=$(api POST /v1/sites/$SITE/tokens -d '{"name":"gw","type":"verifier","environment":"test"}' | field token)
+  # A verify that answers 200 with "valid": false would measure a refusal: check the answer once.
+  local answer
+  answer=$(curl -sf "$base/v1/keys/verify" -H "Authorization: Bearer $VERIFIER" -H "$json" -d '{"key":"'"$KEY"'"}')
+  case $answer in
+    *'"valid":true'*) ;;
+    *) echo "POST /v1/keys/verify did not find the bench key valid: $answer" >&2; exit 1 ;;
+  esac
 }
 
 # run_wrk DURATION SCRIPT URL AUTH BODY [--latency]: one wrk run; prints its RESULT line.

@@ -1,11 +1,11 @@
 package dev.latchkey.console.boundary;
 
+import dev.latchkey.http.boundary.ClassPathFiles;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,8 +29,8 @@ public class ConsoleServlet extends HttpServlet {
             "js", "text/javascript;charset=UTF-8",
             "css", "text/css;charset=UTF-8",
             "svg", "image/svg+xml");
-    private static final String UPLOT = "META-INF/resources/webjars/uplot/" + WebJarVersion.of("org.webjars.npm", "uplot")
-            + "/dist/";
+    private static final String UPLOT = "META-INF/resources/webjars/uplot/"
+            + ClassPathFiles.webJarVersion("org.webjars.npm", "uplot") + "/dist/";
     private static final Map<String, String> VENDOR = Map.of(
             "vendor/uPlot.esm.js", UPLOT + "uPlot.esm.js",
             "vendor/uPlot.min.css", UPLOT + "uPlot.min.css");
@@ -47,25 +47,14 @@ public class ConsoleServlet extends HttpServlet {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (name.isEmpty() || name.equals("index.html")) {
-            serve("console/index.html", "text/html;charset=UTF-8", response);
+            ClassPathFiles.serve("console/index.html", "text/html;charset=UTF-8", response);
         } else if (VENDOR.containsKey(name)) {
             response.setHeader("Cache-Control", "public, max-age=86400");
-            serve(VENDOR.get(name), TYPES.get(name.substring(name.lastIndexOf('.') + 1)), response);
+            ClassPathFiles.serve(VENDOR.get(name), TYPES.get(name.substring(name.lastIndexOf('.') + 1)), response);
         } else if (FILE.matcher(name).matches()) {
-            serve("console/" + name, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), response);
+            ClassPathFiles.serve("console/" + name, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
-    }
-
-    private static void serve(String resource, String type, HttpServletResponse response) throws IOException {
-        try (InputStream in = ConsoleServlet.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            response.setContentType(type);
-            in.transferTo(response.getOutputStream());
         }
     }
 }

@@ -228,8 +228,7 @@ public class AuthorizeEndpoint {
     }
 
     private Optional<String> cookie(String base) {
-        return BrowserCookies.read(base, name -> Optional.ofNullable(headers.getCookies().get(name))
-                .map(jakarta.ws.rs.core.Cookie::getValue).orElse(null), uri.getBaseUri());
+        return BrowserCookies.read(base, headers.getCookies(), uri.getBaseUri());
     }
 
     private Member member(MemberSession session) {

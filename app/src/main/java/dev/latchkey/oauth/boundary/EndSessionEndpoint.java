@@ -57,8 +57,7 @@ public class EndSessionEndpoint {
     @Transactional
     public Response logout(@QueryParam("id_token_hint") String idTokenHint, @QueryParam("client_id") String clientId,
                            @QueryParam("post_logout_redirect_uri") String returnTo, @QueryParam("state") String state) {
-        sessions.signOut(BrowserCookies.read(Sessions.COOKIE, name -> Optional.ofNullable(headers.getCookies()
-                .get(name)).map(jakarta.ws.rs.core.Cookie::getValue).orElse(null), uri.getBaseUri()));
+        sessions.signOut(BrowserCookies.read(Sessions.COOKIE, headers.getCookies(), uri.getBaseUri()));
         String cleared = BrowserCookies.clear(Sessions.COOKIE, uri.getBaseUri());
         Optional<OAuthClient> client = Optional.ofNullable(clientId)
                 .or(() -> Optional.ofNullable(idTokenHint).flatMap(idTokens::clientOfHint))

@@ -12,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,7 +76,6 @@ public class CurrentSessionResource {
 
     /** The session cookie's value in this request, if it carries one. */
     static Optional<String> cookie(HttpHeaders headers, UriInfo uri) {
-        return BrowserCookies.read(Sessions.COOKIE, name -> Optional.ofNullable(headers.getCookies().get(name))
-                .map(Cookie::getValue).orElse(null), uri.getBaseUri());
+        return BrowserCookies.read(Sessions.COOKIE, headers.getCookies(), uri.getBaseUri());
     }
 }

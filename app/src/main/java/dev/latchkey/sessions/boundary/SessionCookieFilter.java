@@ -16,7 +16,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
@@ -49,8 +48,8 @@ public class SessionCookieFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!admitsSessions() || present(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                || present(request.getHeaderString("X-API-Key"))) {
+        if (present(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                || present(request.getHeaderString("X-API-Key")) || !admitsSessions()) {
             return;
         }
         Optional<String> secret = cookie(request);
@@ -69,8 +68,7 @@ public class SessionCookieFilter implements ContainerRequestFilter {
 
     /** The session cookie's value in this request, if it carries one. */
     static Optional<String> cookie(ContainerRequestContext request) {
-        return BrowserCookies.read(Sessions.COOKIE, name -> Optional.ofNullable(request.getCookies().get(name))
-                .map(Cookie::getValue).orElse(null), request.getUriInfo().getBaseUri());
+        return BrowserCookies.read(Sessions.COOKIE, request.getCookies(), request.getUriInfo().getBaseUri());
     }
 
     private boolean admitsSessions() {

@@ -1,8 +1,10 @@
 package dev.latchkey.sessions.control;
 
+import jakarta.ws.rs.core.Cookie;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.Optional;
 
@@ -43,6 +45,11 @@ public final class BrowserCookies {
     /** A {@code Set-Cookie} value that deletes the cookie. */
     public static String clear(String base, URI request) {
         return set(base, "", Duration.ZERO, request);
+    }
+
+    /** The cookie's value among a JAX-RS request's cookies, if it carries one that could be ours. */
+    public static Optional<String> read(String base, Map<String, ? extends Cookie> cookies, URI request) {
+        return read(base, name -> Optional.ofNullable(cookies.get(name)).map(Cookie::getValue).orElse(null), request);
     }
 
     /** The cookie's value in this request, if it carries one that could be ours. */

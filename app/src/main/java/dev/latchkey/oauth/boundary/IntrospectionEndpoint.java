@@ -1,6 +1,5 @@
 package dev.latchkey.oauth.boundary;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.OAuthException;
@@ -15,8 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.text.ParseException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,22 +54,18 @@ public class IntrospectionEndpoint {
         if (owner == null || !owner.teamId().equals(caller.teamId())) {
             return;
         }
-        JWTClaimsSet claims = verified.claims();
-        try {
-            answer.put("active", true);
-            answer.put("scope", claims.getStringClaim("scope"));
-            answer.put("client_id", owner.credentialId());
-            answer.put("token_type", "Bearer");
-            answer.put("sub", claims.getSubject());
-            answer.put("iss", claims.getIssuer());
-            answer.put("aud", claims.getAudience());
-            answer.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
-            answer.put("iat", claims.getIssueTime().toInstant().getEpochSecond());
-            answer.put("jti", claims.getJWTID());
-            answer.put("site_id", owner.site().id());
-            answer.put("environment", owner.environment());
-        } catch (ParseException e) {
-            answer.put("active", false);
-        }
+        JsonWebToken claims = verified.token();
+        answer.put("active", true);
+        answer.put("scope", claims.<String>getClaim("scope"));
+        answer.put("client_id", owner.credentialId());
+        answer.put("token_type", "Bearer");
+        answer.put("sub", claims.getSubject());
+        answer.put("iss", claims.getIssuer());
+        answer.put("aud", List.copyOf(claims.getAudience()));
+        answer.put("exp", claims.getExpirationTime());
+        answer.put("iat", claims.getIssuedAtTime());
+        answer.put("jti", claims.getTokenID());
+        answer.put("site_id", owner.site().id());
+        answer.put("environment", owner.environment());
     }
 }

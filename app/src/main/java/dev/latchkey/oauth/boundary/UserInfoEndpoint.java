@@ -61,11 +61,11 @@ public class UserInfoEndpoint {
         }
         var claims = tokens.claims(authorization.substring(7).trim()).orElseThrow(() ->
                 new NotAuthenticatedException("The access token is not valid"));
-        OAuthClient client = em.find(OAuthClient.class, String.valueOf(claims.getClaim("client_id")));
+        OAuthClient client = em.find(OAuthClient.class, claims.<String>getClaim("client_id"));
         if (client != null) {
             requestClient.identified(client);
         }
-        List<String> scopes = OAuthScopes.parse((String) claims.getClaim("scope"));
+        List<String> scopes = OAuthScopes.parse(claims.<String>getClaim("scope"));
         Member member = claims.getSubject() == null ? null : em.find(Member.class, claims.getSubject());
         if (!OpenIdScopes.signIn(scopes) || member == null) {
             throw new InsufficientScopeException("The access token was not granted the openid scope for a member");

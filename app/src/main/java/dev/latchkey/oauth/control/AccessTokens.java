@@ -35,14 +35,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Access tokens: JWTs per RFC 9068 ({@code typ: at+jwt}), ES256 with a {@code kid}. Tokens of
  * a grant family (code and refresh grants) are recorded by {@code jti} when issued, so that a
  * replayed code or refresh token revokes them all; client-credentials tokens are not recorded
- * (issuing one writes nothing), and revoking one records its {@code jti}. Verification refuses
+ * (issuing one writes nothing), and revoking one records its {@code jti}. Verification
+ * ({@link AccessTokenVerifier}, then the revocation check here) refuses
  * a revoked token, or one whose client was deleted, before it expires. A verified token is kept in the
  * {@link CredentialCache} until it expires or anything is revoked, so a token presented again
  * costs a hash and a map lookup instead of a signature check and four queries.
@@ -93,10 +93,10 @@ public class AccessTokens implements JwtVerifier {
     CredentialChanges changes;
 
     @Inject
-    MicroProfileJwt microProfileJwt;
+    AccessTokenVerifier verifier;
 
-    /** A token that verified: its claims and, while its client and approver exist, its caller. */
-    public record Verified(JWTClaimsSet claims, Caller caller) {
+    /** A token that verified and is unrevoked, and, while its client and approver exist, its caller. */
+    public record Verified(JsonWebToken token, Caller caller) {
     }
 
     public String issuer() {
@@ -148,9 +148,9 @@ public class AccessTokens implements JwtVerifier {
         });
     }
 
-    /** The verified claims of one of our access tokens that is valid and unrevoked now. */
-    public Optional<JWTClaimsSet> claims(String token) {
-        return verified(token).map(Verified::claims);
+    /** One of our access tokens that is valid and unrevoked now, as MicroProfile JWT's type. */
+    public Optional<JsonWebToken> claims(String token) {
+        return verified(token).map(Verified::token);
     }
 
     /** One of our access tokens that is valid and unrevoked now, with its caller. */
@@ -159,104 +159,47 @@ public class AccessTokens implements JwtVerifier {
     }
 
     private Optional<Verified> verified(String token, String key) {
-        return verified(key, () -> verifySignature(token).flatMap(this::accepted));
-    }
-
-    private Optional<Verified> verified(String key, Supplier<Optional<JWTClaimsSet>> verification) {
         Verified hit = cache.get(key);
         if (hit != null) {
             return unexpired(hit);
         }
+        try {
+            return verified(token, key, SignedJWT.parse(token));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Verified> verified(String token, String key, SignedJWT jwt) {
         long generation = cache.generation();
-        Optional<Verified> verified = verification.get()
-                .map(claims -> new Verified(claims, caller(claims).orElse(null)));
+        Optional<Verified> verified = verifier.verify(token, jwt).filter(this::unrevoked)
+                .map(accepted -> new Verified(accepted, caller(accepted).orElse(null)));
         verified.ifPresent(v -> cache.put(key, generation, v));
         return verified;
     }
 
     private Optional<Verified> unexpired(Verified verified) {
-        return verified.claims().getExpirationTime().toInstant().isAfter(clock.instant()) ? Optional.of(verified)
-                : Optional.empty();
+        return Instant.ofEpochSecond(verified.token().getExpirationTime()).isAfter(clock.instant())
+                ? Optional.of(verified) : Optional.empty();
     }
 
     private static String cacheKey(String token) {
         return "access-token:" + Digests.sha256Hex(token);
     }
 
-    private static Optional<SignedJWT> signed(JsonWebToken verified) {
-        try {
-            return Optional.of(SignedJWT.parse(verified.getRawToken()));
-        } catch (ParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The signed JWT, if one of our keys signed it (for introspection and revocation). */
-    private Optional<SignedJWT> verifySignature(String token) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            JWSHeader header = jwt.getHeader();
-            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
-                return Optional.empty();
-            }
-            Optional<SigningKeys.Loaded> key = keys.byKid(header.getKeyID());
-            return key.isPresent() && jwt.verify(signatures.verifier(key.get().key())) ? Optional.of(jwt)
-                    : Optional.empty();
-        } catch (ParseException | JOSEException e) {
-            return Optional.empty();
-        }
+    private boolean unrevoked(JsonWebToken token) {
+        IssuedAccessToken issued = em.find(IssuedAccessToken.class, token.getTokenID());
+        return issued == null || issued.revokedAt() == null;
     }
 
     /**
-     * The claims of a token whose signature was verified, if it is an access token of ours
-     * that is valid and unrevoked now: ES256 (no "none", no HMAC confusion), the at+jwt type,
-     * our issuer and audience, unexpired, with a jti that is not revoked.
+     * Our access tokens ({@code typ: at+jwt}, verified by {@link AccessTokenVerifier}, then
+     * checked for revocation), or else a JWT a client signed itself. Bearer authentication,
+     * introspection, revocation and UserInfo share the verification and the cache.
      */
-    private Optional<JWTClaimsSet> accepted(SignedJWT jwt) {
-        try {
-            JWSHeader header = jwt.getHeader();
-            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || !AT_JWT.equals(header.getType())
-                    || header.getKeyID() == null) {
-                return Optional.empty();
-            }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Instant now = clock.instant();
-            if (!issuer().equals(claims.getIssuer()) || claims.getAudience() == null
-                    || !claims.getAudience().contains(issuer()) || claims.getExpirationTime() == null
-                    || !claims.getExpirationTime().toInstant().isAfter(now) || claims.getJWTID() == null) {
-                return Optional.empty();
-            }
-            IssuedAccessToken issued = em.find(IssuedAccessToken.class, claims.getJWTID());
-            if (issued != null && issued.revokedAt() != null) {
-                return Optional.empty();
-            }
-            return Optional.of(claims);
-        } catch (ParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Our access tokens ({@code typ: at+jwt}), or else a JWT a client signed itself. */
     @Override
     public Optional<Caller> verify(String token) {
         String key = cacheKey(token);
-        return verify(token, key, () -> verified(token, key));
-    }
-
-    /**
-     * The same for a request's bearer token: a Latchkey access token is verified through
-     * MicroProfile JWT ({@link MicroProfileJwt}: signature, issuer, audience, expiry, against
-     * the published keys), then checked for its type and revocation here; the result is cached
-     * as any other. (Introspection and revocation verify with the native signature provider.)
-     */
-    @Override
-    public Optional<Caller> verifyBearer(String token) {
-        String key = cacheKey(token);
-        return verify(token, key, () -> verified(key, () -> microProfileJwt.verify(token)
-                .flatMap(AccessTokens::signed).flatMap(this::accepted)));
-    }
-
-    private Optional<Caller> verify(String token, String key, Supplier<Optional<Verified>> ours) {
         Verified hit = cache.get(key);
         if (hit != null) {
             return unexpired(hit).map(Verified::caller);
@@ -264,7 +207,7 @@ public class AccessTokens implements JwtVerifier {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (AT_JWT.equals(jwt.getHeader().getType())) {
-                return ours.get().map(Verified::caller);
+                return verified(token, key, jwt).map(Verified::caller);
             }
             return clientJwts.get().verify(jwt);
         } catch (ParseException e) {
@@ -272,52 +215,45 @@ public class AccessTokens implements JwtVerifier {
         }
     }
 
-    private Optional<Caller> caller(JWTClaimsSet claims) {
-        try {
-            OAuthClient client = em.find(OAuthClient.class, claims.getStringClaim("client_id"));
-            if (client == null) {
-                return Optional.empty();
-            }
-            Site site = em.find(Site.class, client.siteId());
-            Team team = em.find(Team.class, client.teamId());
-            List<String> scopes = OAuthScopes.parse(claims.getStringClaim("scope"));
-            Set<Permission> permissions = OAuthScopes.permissions(scopes);
-            var typePermissions = OAuthScopes.typePermissions(scopes);
-            Caller.MemberRef member = null;
-            if (!client.id().equals(claims.getSubject())) {
-                // A member approved this token: it never gets more than the member has now.
-                Member approver = em.find(Member.class, claims.getSubject());
-                if (approver == null || !approver.teamId().equals(client.teamId())) {
-                    return Optional.empty();
-                }
-                permissions.retainAll(approver.role().permissions());
-                typePermissions.values().forEach(granted -> granted.retainAll(approver.role().permissions()));
-                member = new Caller.MemberRef(approver.id(), approver.email(), approver.name(), approver.role(),
-                        false);
-            }
-            var teamRef = new Caller.TeamRef(team.id(), team.name());
-            var siteRef = new Caller.SiteRef(site.id(), site.name());
-            Instant expiresAt = claims.getExpirationTime().toInstant();
-            return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), teamRef, member,
-                    siteRef, Caller.authority(teamRef, siteRef, member, client.environment(), permissions,
-                            typePermissions, false, List.of(), List.of(), expiresAt), expiresAt, null));
-        } catch (ParseException e) {
+    private Optional<Caller> caller(JsonWebToken claims) {
+        OAuthClient client = em.find(OAuthClient.class, claims.<String>getClaim("client_id"));
+        if (client == null) {
             return Optional.empty();
         }
+        Site site = em.find(Site.class, client.siteId());
+        Team team = em.find(Team.class, client.teamId());
+        List<String> scopes = OAuthScopes.parse(claims.<String>getClaim("scope"));
+        Set<Permission> permissions = OAuthScopes.permissions(scopes);
+        var typePermissions = OAuthScopes.typePermissions(scopes);
+        Caller.MemberRef member = null;
+        if (!client.id().equals(claims.getSubject())) {
+            // A member approved this token: it never gets more than the member has now.
+            Member approver = em.find(Member.class, claims.getSubject());
+            if (approver == null || !approver.teamId().equals(client.teamId())) {
+                return Optional.empty();
+            }
+            permissions.retainAll(approver.role().permissions());
+            typePermissions.values().forEach(granted -> granted.retainAll(approver.role().permissions()));
+            member = new Caller.MemberRef(approver.id(), approver.email(), approver.name(), approver.role(),
+                    false);
+        }
+        var teamRef = new Caller.TeamRef(team.id(), team.name());
+        var siteRef = new Caller.SiteRef(site.id(), site.name());
+        Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime());
+        return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), teamRef, member,
+                siteRef, Caller.authority(teamRef, siteRef, member, client.environment(), permissions,
+                        typePermissions, false, List.of(), List.of(), expiresAt), expiresAt, null));
     }
 
     /** Revokes one verified token; only the client it was issued to may. Whether it was live until now. */
-    public boolean revoke(JWTClaimsSet claims, String clientId) {
-        try {
-            if (!clientId.equals(claims.getStringClaim("client_id"))) {
-                return false;
-            }
-        } catch (ParseException e) {
+    public boolean revoke(JsonWebToken token, String clientId) {
+        if (!clientId.equals(token.<String>getClaim("client_id"))) {
             return false;
         }
-        IssuedAccessToken issued = em.find(IssuedAccessToken.class, claims.getJWTID());
+        IssuedAccessToken issued = em.find(IssuedAccessToken.class, token.getTokenID());
         if (issued == null) {
-            issued = new IssuedAccessToken(claims.getJWTID(), clientId, null, claims.getExpirationTime().toInstant());
+            issued = new IssuedAccessToken(token.getTokenID(), clientId, null,
+                    Instant.ofEpochSecond(token.getExpirationTime()));
             em.persist(issued);
         }
         boolean live = issued.revokedAt() == null;

@@ -125,19 +125,15 @@ public class TokenGrants {
             });
             return;
         }
-        var claims = tokens.claims(token).orElse(null);
-        if (claims == null) {
+        var verified = tokens.claims(token).orElse(null);
+        if (verified == null) {
             return;
         }
-        try {
-            requireIssuedTo(claims.getStringClaim("client_id"), client);
-        } catch (java.text.ParseException e) {
-            return;
-        }
-        if (tokens.revoke(claims, client.id())) {
+        requireIssuedTo(verified.<String>getClaim("client_id"), client);
+        if (tokens.revoke(verified, client.id())) {
             audit.recordAs(OAuthClients.actor(client), client.teamId(), client.siteId(), "oauth_token.revoked",
-                    new Target("oauth_access_token", claims.getJWTID(), null), Map.of("client_id", client.id(),
-                            "expires_at", claims.getExpirationTime().toInstant().toString()));
+                    new Target("oauth_access_token", verified.getTokenID(), null), Map.of("client_id", client.id(),
+                            "expires_at", java.time.Instant.ofEpochSecond(verified.getExpirationTime()).toString()));
         }
     }
 

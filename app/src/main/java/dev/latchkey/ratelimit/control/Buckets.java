@@ -4,6 +4,7 @@ import dev.latchkey.startup.control.StartupFailedException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.jcache.Bucket4jJCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the fastest, with limits counted per instance; {@code cluster} keeps them in a JCache cache
  * ({@code latchkey-rate-limits}) that Payara Micro backs with its Hazelcast data grid, so
  * instances started as one cluster share them, at the cost of a grid operation per request.
- * Refused attempts consume nothing.
+ * Refused attempts consume nothing. The buckets' clock is Bucket4j's {@link TimeMeter}: the
+ * system clock in milliseconds (Bucket4j's default; in the cluster, the data grid's), or a
+ * manual one that tests move.
  */
 @ApplicationScoped
 public class Buckets {
@@ -35,8 +38,19 @@ public class Buckets {
     @ConfigProperty(name = "latchkey.ratelimit.store", defaultValue = "local")
     String store;
 
-    private final LocalBuckets local = new LocalBuckets(100_000);
+    private final TimeMeter time;
+    private final LocalBuckets local;
     private volatile ProxyManager<String> proxies;
+
+    public Buckets() {
+        this(TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** Buckets on this clock (tests). */
+    Buckets(TimeMeter time) {
+        this.time = time;
+        this.local = new LocalBuckets(100_000, time);
+    }
 
     /** Called at startup: an unknown store, or {@code cluster} without a data grid, stops Latchkey. */
     public void checkStore() {
@@ -94,7 +108,11 @@ public class Buckets {
         if (current == null) {
             synchronized (this) {
                 if (proxies == null) {
-                    proxies = Bucket4jJCache.entryProcessorBasedBuilder(cache()).build();
+                    var builder = Bucket4jJCache.entryProcessorBasedBuilder(cache());
+                    if (time != TimeMeter.SYSTEM_MILLISECONDS) {
+                        builder.clientClock(time); // else the grid member's clock, as always
+                    }
+                    proxies = builder.build();
                 }
                 current = proxies;
             }

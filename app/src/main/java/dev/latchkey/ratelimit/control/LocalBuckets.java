@@ -3,6 +3,7 @@ package dev.latchkey.ratelimit.control;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,9 +20,15 @@ final class LocalBuckets {
 
     private final ConcurrentHashMap<String, Held> buckets = new ConcurrentHashMap<>();
     private final int maxBuckets;
+    private final TimeMeter time;
 
     LocalBuckets(int maxBuckets) {
+        this(maxBuckets, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    LocalBuckets(int maxBuckets, TimeMeter time) {
         this.maxBuckets = maxBuckets;
+        this.time = time;
     }
 
     Bucket get(String key, BucketConfiguration configuration) {
@@ -39,8 +46,8 @@ final class LocalBuckets {
         return buckets.size();
     }
 
-    private static Held create(BucketConfiguration configuration) {
-        LocalBucketBuilder builder = Bucket.builder();
+    private Held create(BucketConfiguration configuration) {
+        LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(time);
         long capacity = Long.MAX_VALUE;
         for (Bandwidth bandwidth : configuration.getBandwidths()) {
             builder.addLimit(bandwidth);

@@ -15,14 +15,19 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialCache;
 import dev.latchkey.http.control.PublicUrl;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -33,9 +38,11 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What an access token (ES256 JWT, RFC 9068) costs: signing and verifying with the native
- * provider (Amazon Corretto Crypto Provider) and the JDK's, verification through MicroProfile
- * JWT (SmallRye, what a bearer token's first use costs), and a presented token found in the
- * {@link CredentialCache} (what every later use costs).
+ * provider (Amazon Corretto Crypto Provider) and the JDK's; a bearer token's first use, the
+ * whole path the filter takes for a token not in the cache ({@link AccessTokens#verify}: parse,
+ * {@link AccessTokenVerifier} on the native provider, the revocation and caller lookups); the
+ * verification SmallRye JWT (jose4j, the JDK's provider) did on that path before, for
+ * comparison; and a presented token found in the {@link CredentialCache} (every later use).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,7 +61,8 @@ public class JwtVerificationBenchmark {
     private JWSVerifier jdkVerifier;
     private AccessTokens cachedTokens;
     private AccessTokens uncachedTokens;
-    private MicroProfileJwt mpJwt;
+    private AccessTokenVerifier verifier;
+    private DefaultJWTParser smallRye;
     private final AtomicInteger databaseLookups = new AtomicInteger();
 
     @Setup
@@ -81,25 +89,40 @@ public class JwtVerificationBenchmark {
         token = sign(nativeSigner).serialize();
 
         SigningKeys.Loaded published = new SigningKeys.Loaded("k1", key, now.minusSeconds(60), null);
-        mpJwt = new MicroProfileJwt();
-        mpJwt.keys = new SigningKeys() {
+        verifier = new AccessTokenVerifier();
+        verifier.keys = new SigningKeys() {
             @Override
             public Optional<Loaded> byKid(String kid) {
                 return "k1".equals(kid) ? Optional.of(published) : Optional.empty();
             }
         };
-        mpJwt.settings = new AccessTokenSettings();
-        mpJwt.settings.seconds = 900;
-        mpJwt.publicUrl = new PublicUrl(ISSUER);
+        verifier.signatures = nativeProvider;
+        verifier.settings = new AccessTokenSettings();
+        verifier.settings.seconds = 900;
+        verifier.publicUrl = new PublicUrl(ISSUER);
+        verifier.clock = Clock.systemUTC();
         cachedTokens = accessTokens(new CredentialCache(60, 100_000, System::nanoTime));
         uncachedTokens = accessTokens(new CredentialCache(0, 100_000, System::nanoTime));
 
-        if (!SignedJWT.parse(token).verify(jdkVerifier) || mpJwt.verify(token).isEmpty()) {
+        JWTAuthContextInfo context = new JWTAuthContextInfo(key.toECPublicKey(), ISSUER);
+        context.setExpectedAudience(Set.of(ISSUER));
+        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
+        context.setMaxTimeToLiveSecs(900L);
+        smallRye = new DefaultJWTParser(context);
+
+        if (!SignedJWT.parse(token).verify(jdkVerifier) || verifier.verify(token).isEmpty()
+                || !"client_0123456789abcdef".equals(smallRye.parse(token).getSubject())) {
             throw new IllegalStateException("the token does not verify");
         }
-        cachedTokens.verifyBearer(token);
+        int before = databaseLookups.get();
+        uncachedTokens.verify(token);
+        uncachedTokens.verify(token);
+        if (databaseLookups.get() - before != 4) {
+            throw new IllegalStateException("the uncached path did not look the token up each time");
+        }
+        cachedTokens.verify(token);
         int lookups = databaseLookups.get();
-        cachedTokens.verifyBearer(token);
+        cachedTokens.verify(token);
         if (databaseLookups.get() != lookups || lookups == 0) {
             throw new IllegalStateException("the second presentation was not answered from the cache");
         }
@@ -113,8 +136,8 @@ public class JwtVerificationBenchmark {
         AccessTokens tokens = new AccessTokens();
         tokens.cache = cache;
         tokens.clock = Clock.systemUTC();
-        tokens.publicUrl = mpJwt.publicUrl;
-        tokens.microProfileJwt = mpJwt;
+        tokens.publicUrl = verifier.publicUrl;
+        tokens.verifier = verifier;
         tokens.em = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {EntityManager.class},
                 (proxy, method, args) -> {
                     databaseLookups.incrementAndGet();
@@ -149,15 +172,24 @@ public class JwtVerificationBenchmark {
         return SignedJWT.parse(token).verify(jdkVerifier);
     }
 
-    /** A bearer access token's first use: MicroProfile JWT verification, then type and revocation checks. */
+    /**
+     * A bearer access token's first use: the filter's whole path for a token not in the cache
+     * (a miss, parsing, the verification on the native provider, revocation and caller lookups).
+     */
     @Benchmark
-    public Optional<Caller> accessTokenFirstUseMpJwt() {
-        return uncachedTokens.verifyBearer(token);
+    public Optional<Caller> accessTokenFirstUse() {
+        return uncachedTokens.verify(token);
+    }
+
+    /** The verification the bearer path did before (SmallRye JWT, jose4j on the JDK's provider). */
+    @Benchmark
+    public JsonWebToken smallRyeJwtVerify() throws Exception {
+        return smallRye.parse(token);
     }
 
     /** Every later use: a SHA-256 of the token and a cache lookup. */
     @Benchmark
     public Optional<Caller> accessTokenCacheHit() {
-        return cachedTokens.verifyBearer(token);
+        return cachedTokens.verify(token);
     }
 }

@@ -131,14 +131,6 @@ class GitHubAuthorizationTest {
     }
 
     @Test
-    void pkceCodeExchangeWithTheWrongVerifierIsAnInvalidGrant() throws Exception {
-        String code = code(List.of("repo"), Pkce.challenge(Pkce.newVerifier()));
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> provider.exchangeCode(new CodeExchange(code, CALLBACK, Pkce.newVerifier())));
-        assertEquals(ProviderException.Reason.INVALID_GRANT, e.reason());
-    }
-
-    @Test
     void reusedCodeIsAnInvalidGrantAlthoughGithubAnswers200() throws Exception {
         String code = code(List.of(), null);
         provider.exchangeCode(new CodeExchange(code, CALLBACK, null));

@@ -40,22 +40,6 @@ class GitHubFailureTest {
     }
 
     @Test
-    void tokenEndpoint429IsRateLimitedWithRetryAfter() {
-        fake.next(429, "", Map.of("Retry-After", "30"));
-        ProviderException e = assertThrows(ProviderException.class, () -> provider.refresh(APP_TOKENS));
-        assertEquals(ProviderException.Reason.RATE_LIMITED, e.reason());
-        assertEquals(Duration.ofSeconds(30), e.retryAfter());
-    }
-
-    @Test
-    void tokenEndpoint5xxIsUnavailable() {
-        fake.next(503, "<html>Unicorn!</html>", Map.of());
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> provider.exchangeCode(new CodeExchange("c", CALLBACK, null)));
-        assertEquals(ProviderException.Reason.UNAVAILABLE, e.reason());
-    }
-
-    @Test
     void unreachableGithubIsUnavailable() {
         fake.close();
         ProviderException e = assertThrows(ProviderException.class, () -> provider.refresh(APP_TOKENS));

@@ -70,17 +70,6 @@ class GitHubRefreshTest {
     }
 
     @Test
-    void theUsedRefreshTokenIsRetiredSoReusingItIsAnInvalidGrant() throws Exception {
-        fake.kind(FakeGitHub.Kind.GITHUB_APP_EXPIRING);
-        TokenSet first = connect();
-        TokenSet second = provider.refresh(first);
-        ProviderException e = assertThrows(ProviderException.class, () -> provider.refresh(first));
-        assertEquals(ProviderException.Reason.INVALID_GRANT, e.reason());
-        assertTrue(e.getMessage().contains("bad_refresh_token"));
-        assertTrue(provider.refresh(second).accessToken().startsWith("ghu_"), "the rotated token still works");
-    }
-
-    @Test
     void theOldAccessTokenStopsWorkingAfterRotation() throws Exception {
         fake.kind(FakeGitHub.Kind.GITHUB_APP_EXPIRING);
         TokenSet first = connect();

@@ -2,6 +2,7 @@ package dev.latchkey.connections.control;
 
 import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
+import dev.latchkey.providers.profiles.ProfileProviderFactory;
 import dev.latchkey.startup.control.StartupFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -27,10 +28,10 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The installed providers: those bundled in the jar, and those in plugin jars an admin puts
- * in {@code latchkey.plugins-dir} ({@code LATCHKEY_PLUGINS_DIR}, default {@code ./plugins}),
- * loaded once at startup with no rebuild. A broken jar is logged and skipped; two providers
- * with one id stop startup.
+ * The installed providers: those bundled in the jar (Java plugins and the shipped profiles), and
+ * those in plugin jars and {@code *.json} profiles an admin puts in {@code latchkey.plugins-dir}
+ * ({@code LATCHKEY_PLUGINS_DIR}, default {@code ./plugins}), loaded once at startup with no
+ * rebuild. A broken jar or profile is logged and skipped; two providers with one id stop startup.
  */
 @ApplicationScoped
 public class ProviderRegistry {
@@ -53,6 +54,9 @@ public class ProviderRegistry {
         Path directory = Path.of(config.getOptionalValue("latchkey.plugins-dir", String.class).orElse("plugins"));
         for (Path jar : jars(directory)) {
             loadPlugin(jar, bundled, config, http);
+        }
+        for (ProfileProviderFactory profile : PluginProfiles.in(directory)) {
+            install(profile, profile.file().origin(), config, http);
         }
         LOG.fine(() -> "Providers installed: " + installed.keySet());
     }

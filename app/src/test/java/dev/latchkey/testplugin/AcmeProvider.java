@@ -66,7 +66,7 @@ class AcmeProvider implements Provider {
     public Account account(TokenSet current) {
         var reply = http.get(URI.create(base + "/me"), Map.of("Authorization", "Bearer " + current.accessToken()));
         OAuthHttp.raiseForError(reply);
-        return new Account(reply.body().optString("id"), reply.body().optString("name"));
+        return new Account(reply.body().string("id", ""), reply.body().string("name", ""));
     }
 
     private TokenSet token(Map<String, String> form, String previousRefresh) {

@@ -16,6 +16,11 @@ import java.util.List;
 public class AcmeProviderFactory implements ProviderFactory {
 
     @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String id() {
         return "acme";
     }

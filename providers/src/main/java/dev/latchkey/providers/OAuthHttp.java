@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.json.JSONException;
-import org.json.JSONObject;
 
 /**
  * The HTTP every OAuth provider needs: form posts to a token endpoint, JSON reads, RFC 6749
@@ -35,7 +33,12 @@ public final class OAuthHttp {
     }
 
     /** A response: status, headers and the JSON body (empty object when there was none). */
-    public record Reply(int status, Map<String, List<String>> headers, JSONObject body) {
+    public record Reply(int status, Map<String, List<String>> headers, Json body) {
+
+        public Reply {
+            headers = headers == null ? Map.of() : headers;
+            body = body == null ? Json.empty() : body;
+        }
 
         public Optional<String> header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -72,7 +75,7 @@ public final class OAuthHttp {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.Reason.UNAVAILABLE, "Interrupted", null, e);
         }
-        return new Reply(response.statusCode(), response.headers().map(), parse(response.body()));
+        return new Reply(response.statusCode(), response.headers().map(), Json.parse(response.body()));
     }
 
     /**
@@ -83,7 +86,7 @@ public final class OAuthHttp {
      */
     public static void raiseForError(Reply reply) {
         int status = reply.status();
-        String error = reply.body().optString("error", null);
+        String error = reply.body().string("error");
         if (status == 429) {
             throw new ProviderException(ProviderException.Reason.RATE_LIMITED, "Provider rate limit reached",
                     retryAfter(reply), null);
@@ -106,19 +109,18 @@ public final class OAuthHttp {
      *
      * @param scopeSeparator how the provider separates granted scopes (" " or ",")
      */
-    public static TokenSet tokenSet(JSONObject body, Instant now, String previousRefreshToken,
+    public static TokenSet tokenSet(Json body, Instant now, String previousRefreshToken,
                                     List<String> requestedScopes, String scopeSeparator, Map<String, String> extras) {
-        String accessToken = body.optString("access_token", null);
+        String accessToken = body.string("access_token");
         if (accessToken == null || accessToken.isEmpty()) {
             throw new ProviderException(ProviderException.Reason.REJECTED, "Token response without access_token");
         }
-        Instant expiresAt = body.has("expires_in") && !body.isNull("expires_in")
-                ? now.plusSeconds(body.optLong("expires_in")) : null;
-        String refresh = body.optString("refresh_token", null);
-        List<String> scopes = body.has("scope") && !body.isNull("scope")
-                ? split(body.optString("scope"), scopeSeparator) : requestedScopes;
+        Long expiresIn = body.number("expires_in");
+        Instant expiresAt = expiresIn == null ? null : now.plusSeconds(expiresIn);
+        String refresh = body.string("refresh_token");
+        List<String> scopes = body.has("scope") ? split(body.string("scope"), scopeSeparator) : requestedScopes;
         return new TokenSet(accessToken, refresh == null || refresh.isEmpty() ? previousRefreshToken : refresh,
-                body.optString("token_type", "bearer"), expiresAt, scopes, extras);
+                body.string("token_type", "bearer"), expiresAt, scopes, extras);
     }
 
     public static List<String> split(String scopes, String separator) {
@@ -155,7 +157,8 @@ public final class OAuthHttp {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Duration retryAfter(Reply reply) {
+    /** The {@code Retry-After} header in seconds, or null when absent or not a number of seconds. */
+    public static Duration retryAfter(Reply reply) {
         return reply.header("Retry-After").flatMap(value -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
@@ -171,21 +174,10 @@ public final class OAuthHttp {
         if (error != null) {
             parts.add(error);
         }
-        String description = reply.body().optString("error_description", null);
+        String description = reply.body().string("error_description");
         if (description != null) {
             parts.add(description);
         }
         return String.join(": ", parts);
-    }
-
-    private static JSONObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            return new JSONObject();
-        }
-        try {
-            return new JSONObject(body);
-        } catch (JSONException e) {
-            return new JSONObject();
-        }
     }
 }

@@ -7,7 +7,7 @@ import java.net.URI;
  * into this package's records or throws a {@link ProviderException} with a {@link
  * ProviderException.Reason}. Implementations are thread-safe.
  */
-public interface Provider {
+public interface Provider extends AutoCloseable {
 
     /** The URL to send the user to, carrying {@code state} and, where supported, the PKCE challenge. */
     URI authorizationUrl(AuthorizationRequest request);
@@ -62,4 +62,12 @@ public interface Provider {
 
     /** The account the tokens act for (an id and a readable name). */
     Account account(TokenSet current);
+
+    /**
+     * Releases what the provider holds (threads, caches). Latchkey calls it once on shutdown;
+     * no other method is called afterwards. Does nothing by default.
+     */
+    @Override
+    default void close() {
+    }
 }

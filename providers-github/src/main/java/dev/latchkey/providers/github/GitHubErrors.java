@@ -22,11 +22,11 @@ final class GitHubErrors {
      * …), so the body decides, not the status.
      */
     static void raiseForTokenError(OAuthHttp.Reply reply) {
-        String error = reply.body().optString("error", null);
+        String error = reply.body().string("error");
         if (reply.status() < 300 && error != null) {
             ProviderException.Reason reason = GRANT_GONE.contains(error)
                     ? ProviderException.Reason.INVALID_GRANT : ProviderException.Reason.REJECTED;
-            String description = reply.body().optString("error_description", null);
+            String description = reply.body().string("error_description");
             throw new ProviderException(reason, "GitHub token endpoint answered " + error
                     + (description == null ? "" : ": " + description));
         }

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /**
  * GitHub's OAuth web flow for both kinds of client. OAuth App tokens never expire and have no
@@ -141,13 +141,12 @@ public final class GitHubProvider implements Provider {
                 .build();
         OAuthHttp.Reply reply = http.send(request);
         GitHubErrors.raiseForApiError(reply, clock.instant());
-        JSONObject user = reply.body();
-        Object id = user.opt("id");
-        String login = user.optString("login", null);
-        if (!(id instanceof Number) || login == null || login.isEmpty()) {
+        Json user = reply.body();
+        String login = user.string("login");
+        if (!user.isNumber("id") || login == null || login.isEmpty()) {
             throw new ProviderException(ProviderException.Reason.REJECTED, "GitHub user answer without id or login");
         }
-        return new Account(String.valueOf(((Number) id).longValue()), login);
+        return new Account(String.valueOf(user.number("id")), login);
     }
 
     @Override
@@ -174,20 +173,20 @@ public final class GitHubProvider implements Provider {
                 .header("Authorization", OAuthHttp.basic(clientId, clientSecret))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(
-                        new JSONObject().put("access_token", current.accessToken()).toString()))
+                        Json.write(Map.of("access_token", current.accessToken()))))
                 .build();
     }
 
-    private TokenSet tokens(JSONObject body, String previousRefreshToken, List<String> previousScopes,
+    private TokenSet tokens(Json body, String previousRefreshToken, List<String> previousScopes,
                             Map<String, String> previousExtras) {
         Instant now = clock.instant();
         Map<String, String> extras = new HashMap<>(previousExtras);
-        String accessToken = body.optString("access_token", "");
+        String accessToken = body.string("access_token", "");
         boolean appUser = body.has("refresh_token") || body.has("expires_in")
                 || accessToken.startsWith(USER_ACCESS_TOKEN_PREFIX);
         extras.put(TOKEN_KIND, appUser ? GITHUB_APP_USER : OAUTH_APP);
-        if (body.has("refresh_token_expires_in") && !body.isNull("refresh_token_expires_in")) {
-            extras.put(REFRESH_TOKEN_EXPIRES_AT, now.plusSeconds(body.optLong("refresh_token_expires_in")).toString());
+        if (body.has("refresh_token_expires_in")) {
+            extras.put(REFRESH_TOKEN_EXPIRES_AT, now.plusSeconds(body.number("refresh_token_expires_in")).toString());
         }
         return OAuthHttp.tokenSet(body, now, previousRefreshToken, previousScopes, GRANTED_SCOPE_SEPARATOR, extras);
     }

@@ -28,6 +28,11 @@ import java.util.List;
  */
 public final class GitHubProviderFactory implements ProviderFactory {
 
+    @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
     public static final String ID = "github";
 
     @Override

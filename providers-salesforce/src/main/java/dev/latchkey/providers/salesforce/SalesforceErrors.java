@@ -2,7 +2,7 @@ package dev.latchkey.providers.salesforce;
 
 import dev.latchkey.providers.OAuthHttp;
 import dev.latchkey.providers.ProviderException;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /**
  * Salesforce's failure answers, mapped onto {@link ProviderException.Reason}s through {@link
@@ -24,7 +24,7 @@ final class SalesforceErrors {
      */
     static void raiseForError(OAuthHttp.Reply reply, String... secrets) {
         OAuthHttp.Reply clean = new OAuthHttp.Reply(reply.status(), reply.headers(), scrub(reply.body(), secrets));
-        if (reply.status() < 500 && "rate_limit_exceeded".equals(clean.body().optString("error", null))) {
+        if (reply.status() < 500 && "rate_limit_exceeded".equals(clean.body().string("error"))) {
             throw new ProviderException(ProviderException.Reason.RATE_LIMITED,
                     "Provider answered " + reply.status() + ": rate_limit_exceeded", null, null);
         }
@@ -36,20 +36,20 @@ final class SalesforceErrors {
      * invalid_token} where RFC 7009 §2.2 answers 200; either way nothing is left to revoke.
      */
     static boolean alreadyRevoked(OAuthHttp.Reply reply) {
-        return reply.status() == 400 && "invalid_token".equals(reply.body().optString("error", null));
+        return reply.status() == 400 && "invalid_token".equals(reply.body().string("error"));
     }
 
-    private static JSONObject scrub(JSONObject body, String... secrets) {
-        JSONObject clean = new JSONObject();
-        String error = body.optString("error", null);
-        String description = body.optString("error_description", null);
+    private static Json scrub(Json body, String... secrets) {
+        java.util.Map<String, String> clean = new java.util.LinkedHashMap<>();
+        String error = body.string("error");
+        String description = body.string("error_description");
         if (error != null) {
             clean.put("error", redact(error, secrets));
         }
         if (description != null) {
             clean.put("error_description", redact(description, secrets));
         }
-        return clean;
+        return Json.of(clean);
     }
 
     static String redact(String text, String... secrets) {

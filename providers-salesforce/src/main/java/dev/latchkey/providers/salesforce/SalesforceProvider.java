@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /**
  * Salesforce's OAuth 2.0 web server flow with PKCE. Client credentials travel in the form
@@ -129,7 +129,7 @@ public final class SalesforceProvider implements Provider {
         OAuthHttp.Reply reply = http.get(identityEndpoint(current),
                 Map.of("Authorization", "Bearer " + current.accessToken()));
         SalesforceErrors.raiseForError(reply, current.accessToken(), current.refreshToken(), clientSecret);
-        JSONObject body = reply.body();
+        Json body = reply.body();
         String userId = firstPresent(body, "user_id");
         if (userId == null) {
             throw new ProviderException(ProviderException.Reason.REJECTED, "Salesforce identity answer without user_id");
@@ -163,10 +163,10 @@ public final class SalesforceProvider implements Provider {
         }
     }
 
-    private static String firstPresent(JSONObject body, String... keys) {
+    private static String firstPresent(Json body, String... keys) {
         for (String key : keys) {
-            String value = body.optString(key, "");
-            if (!body.isNull(key) && !value.isBlank()) {
+            String value = body.string(key, "");
+            if (!value.isBlank()) {
                 return value;
             }
         }

@@ -35,6 +35,11 @@ import java.util.List;
  */
 public final class SalesforceProviderFactory implements ProviderFactory {
 
+    @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
     public static final String ID = "salesforce";
 
     static final String SESSION_LIFETIME_SECONDS = "session-lifetime-seconds";

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /** Reads Salesforce token responses (code exchange and refresh) into {@link TokenSet}s. */
 final class SalesforceTokens {
@@ -30,11 +30,11 @@ final class SalesforceTokens {
      * The tokens of a response. {@code previous} is null for a code exchange; for a refresh it
      * supplies the refresh token, scopes and extras the response leaves out.
      */
-    static TokenSet read(JSONObject body, Instant now, Duration sessionLifetime, TokenSet previous) {
+    static TokenSet read(Json body, Instant now, Duration sessionLifetime, TokenSet previous) {
         Map<String, String> extras = new HashMap<>(previous == null ? Map.of() : previous.extras());
         for (String key : KEPT) {
-            if (body.has(key) && !body.isNull(key) && !body.optString(key).isBlank()) {
-                extras.put(key, body.optString(key));
+            if (body.has(key) && !body.string(key, "").isBlank()) {
+                extras.put(key, body.string(key, ""));
             }
         }
         TokenSet parsed = OAuthHttp.tokenSet(body, now,
@@ -53,8 +53,8 @@ final class SalesforceTokens {
      * milliseconds, as a string). A time ahead of ours is not believed, so a skewed server clock
      * cannot stretch the estimate.
      */
-    static Instant issuedAt(JSONObject body, Instant now) {
-        String value = body.optString("issued_at", "").trim();
+    static Instant issuedAt(Json body, Instant now) {
+        String value = body.string("issued_at", "").trim();
         if (value.isEmpty()) {
             return now;
         }

@@ -27,13 +27,13 @@ class SalesforceTokensTest {
     @Test
     void expiryIsIssuedAtPlusTheSessionLifetime() {
         Instant issued = NOW.minusSeconds(30);
-        TokenSet tokens = SalesforceTokens.read(response(issued.toEpochMilli()), NOW, TWO_HOURS, null);
+        TokenSet tokens = SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(response(issued.toEpochMilli()))), NOW, TWO_HOURS, null);
         assertEquals(issued.plus(TWO_HOURS), tokens.expiresAt());
     }
 
     @Test
     void issuedAtAheadOfOurClockIsNotBelieved() {
-        TokenSet tokens = SalesforceTokens.read(response(NOW.plusSeconds(600).toEpochMilli()), NOW, TWO_HOURS, null);
+        TokenSet tokens = SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(response(NOW.plusSeconds(600).toEpochMilli()))), NOW, TWO_HOURS, null);
         assertEquals(NOW.plus(TWO_HOURS), tokens.expiresAt());
     }
 
@@ -41,21 +41,21 @@ class SalesforceTokensTest {
     void missingOrGarbledIssuedAtCountsFromNow() {
         JSONObject body = response(0);
         body.remove("issued_at");
-        assertEquals(NOW.plus(TWO_HOURS), SalesforceTokens.read(body, NOW, TWO_HOURS, null).expiresAt());
+        assertEquals(NOW.plus(TWO_HOURS), SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(body)), NOW, TWO_HOURS, null).expiresAt());
         body.put("issued_at", "yesterday");
-        assertEquals(NOW.plus(TWO_HOURS), SalesforceTokens.read(body, NOW, TWO_HOURS, null).expiresAt());
+        assertEquals(NOW.plus(TWO_HOURS), SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(body)), NOW, TWO_HOURS, null).expiresAt());
     }
 
     @Test
     void anExpiresInWouldBeHonoured() {
         JSONObject body = response(NOW.toEpochMilli()).put("expires_in", 60);
-        assertEquals(NOW.plusSeconds(60), SalesforceTokens.read(body, NOW, TWO_HOURS, null).expiresAt());
+        assertEquals(NOW.plusSeconds(60), SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(body)), NOW, TWO_HOURS, null).expiresAt());
     }
 
     @Test
     void extrasKeepInstanceAndIdentityUrlsButNotSignatureOrIdToken() {
         JSONObject body = response(NOW.toEpochMilli()).put("id_token", "eyJhbGciOi.x.y");
-        TokenSet tokens = SalesforceTokens.read(body, NOW, TWO_HOURS, null);
+        TokenSet tokens = SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(body)), NOW, TWO_HOURS, null);
         assertEquals(Map.of("instance_url", "https://acme.my.salesforce.com",
                 "id", "https://login.salesforce.com/id/00Dxx/005xx"), tokens.extras());
         assertEquals(List.of("refresh_token", "api"), tokens.grantedScopes());
@@ -65,7 +65,7 @@ class SalesforceTokensTest {
     void refreshResponseReplacesTheInstanceUrlAndKeepsTheRefreshToken() {
         TokenSet previous = new TokenSet("old", "5Aep-refresh", "Bearer", NOW, List.of("api"),
                 Map.of("instance_url", "https://old.my.salesforce.com", "id", "https://login.salesforce.com/id/00Dxx/005xx"));
-        TokenSet tokens = SalesforceTokens.read(response(NOW.toEpochMilli()), NOW, TWO_HOURS, previous);
+        TokenSet tokens = SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(response(NOW.toEpochMilli()))), NOW, TWO_HOURS, previous);
         assertEquals("https://acme.my.salesforce.com", tokens.extra("instance_url"));
         assertEquals("5Aep-refresh", tokens.refreshToken());
     }
@@ -75,7 +75,7 @@ class SalesforceTokensTest {
         JSONObject body = response(NOW.toEpochMilli());
         body.remove("access_token");
         ProviderException e = assertThrows(ProviderException.class,
-                () -> SalesforceTokens.read(body, NOW, TWO_HOURS, null));
+                () -> SalesforceTokens.read(dev.latchkey.providers.Json.parse(String.valueOf(body)), NOW, TWO_HOURS, null));
         assertEquals(ProviderException.Reason.REJECTED, e.reason());
     }
 }

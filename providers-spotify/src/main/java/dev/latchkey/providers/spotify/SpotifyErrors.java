@@ -1,7 +1,7 @@
 package dev.latchkey.providers.spotify;
 
 import dev.latchkey.providers.OAuthHttp;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /**
  * Turns Spotify's two error shapes into {@link dev.latchkey.providers.ProviderException}s via
@@ -28,26 +28,26 @@ final class SpotifyErrors {
         OAuthHttp.raiseForError(new OAuthHttp.Reply(reply.status(), reply.headers(), flatten(reply.body(), secrets)));
     }
 
-    private static JSONObject flatten(JSONObject body, String... secrets) {
-        JSONObject apiError = body.optJSONObject("error");
+    private static Json flatten(Json body, String... secrets) {
+        Json apiError = (body.isObject("error") ? body.object("error") : null);
         String error;
         String description;
         if (apiError != null) {
             // A Web API error has no OAuth code: its HTTP status already says what failed.
             error = null;
-            description = apiError.optString("message", null);
+            description = apiError.string("message");
         } else {
-            error = body.optString("error", null);
-            description = body.optString("error_description", null);
+            error = body.string("error");
+            description = body.string("error_description");
         }
-        JSONObject clean = new JSONObject();
+        java.util.Map<String, String> clean = new java.util.LinkedHashMap<>();
         if (error != null) {
             clean.put("error", redact(error, secrets));
         }
         if (description != null && !description.isBlank()) {
             clean.put("error_description", redact(description, secrets));
         }
-        return clean;
+        return Json.of(clean);
     }
 
     static String redact(String text, String... secrets) {

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /**
  * Spotify's authorization code flow with PKCE (S256) for the Web API. Access tokens last an
@@ -113,12 +113,12 @@ public final class SpotifyProvider implements Provider {
     public Account account(TokenSet current) {
         OAuthHttp.Reply reply = http.get(endpoints.me(), Map.of("Authorization", "Bearer " + current.accessToken()));
         SpotifyErrors.raiseForError(reply, current.accessToken(), current.refreshToken(), client.secret());
-        JSONObject me = reply.body();
-        String id = me.optString("id", null);
+        Json me = reply.body();
+        String id = me.string("id");
         if (id == null || id.isEmpty()) {
             throw new ProviderException(ProviderException.Reason.REJECTED, "Spotify profile without an id");
         }
-        String name = me.optString("display_name", null);
+        String name = me.string("display_name");
         return new Account(id, name == null || name.isBlank() ? id : name);
     }
 

@@ -27,6 +27,11 @@ import java.util.List;
  */
 public final class SpotifyProviderFactory implements ProviderFactory {
 
+    @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
     public static final String ID = "spotify";
 
     @Override

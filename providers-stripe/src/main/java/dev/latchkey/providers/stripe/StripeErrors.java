@@ -4,7 +4,7 @@ import dev.latchkey.providers.OAuthHttp;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /**
  * Turns Stripe's two error shapes into {@link dev.latchkey.providers.ProviderException}s via
@@ -43,8 +43,8 @@ final class StripeErrors {
      * provided: …"), which must never pass for a disconnected account, so the description decides.
      */
     static boolean notConnected(OAuthHttp.Reply reply) {
-        return reply.status() == 401 && "invalid_client".equals(reply.body().optString("error", null))
-                && NOT_CONNECTED.matcher(reply.body().optString("error_description", "")).find();
+        return reply.status() == 401 && "invalid_client".equals(reply.body().string("error"))
+                && NOT_CONNECTED.matcher(reply.body().string("error_description", "")).find();
     }
 
     /**
@@ -56,30 +56,30 @@ final class StripeErrors {
      * key ("Invalid API Key provided", no such code) stays {@code REJECTED}.
      */
     static boolean accountNotAccessible(OAuthHttp.Reply reply) {
-        JSONObject error = reply.body().optJSONObject("error");
+        Json error = (reply.body().isObject("error") ? reply.body().object("error") : null);
         return (reply.status() == 401 || reply.status() == 403) && error != null
-                && ACCOUNT_INVALID.equals(error.optString("code", null));
+                && ACCOUNT_INVALID.equals(error.string("code"));
     }
 
-    private static JSONObject scrub(JSONObject body, String... secrets) {
-        JSONObject apiError = body.optJSONObject("error");
+    private static Json scrub(Json body, String... secrets) {
+        Json apiError = (body.isObject("error") ? body.object("error") : null);
         String error;
         String description;
         if (apiError != null) {
-            error = firstPresent(apiError.optString("code", null), apiError.optString("type", null), "api_error");
-            description = apiError.optString("message", null);
+            error = firstPresent(apiError.string("code"), apiError.string("type"), "api_error");
+            description = apiError.string("message");
         } else {
-            error = body.optString("error", null);
-            description = body.optString("error_description", null);
+            error = body.string("error");
+            description = body.string("error_description");
         }
-        JSONObject clean = new JSONObject();
+        java.util.Map<String, String> clean = new java.util.LinkedHashMap<>();
         if (error != null) {
             clean.put("error", redact(error, secrets));
         }
         if (description != null) {
             clean.put("error_description", redact(description, secrets));
         }
-        return clean;
+        return Json.of(clean);
     }
 
     static String redact(String text, String... secrets) {

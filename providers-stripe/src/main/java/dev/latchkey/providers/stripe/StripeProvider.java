@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.json.JSONObject;
+import dev.latchkey.providers.Json;
 
 /**
  * Stripe Connect OAuth for Standard accounts. The platform's secret API key is the client
@@ -139,8 +139,8 @@ public final class StripeProvider implements Provider {
     public Account account(TokenSet current) {
         OAuthHttp.Reply reply = lookUpAccount(current);
         StripeErrors.raiseForError(reply, current.accessToken(), current.refreshToken(), secretKey);
-        JSONObject body = reply.body();
-        String id = body.optString("id", current.extra(STRIPE_USER_ID));
+        Json body = reply.body();
+        String id = body.string("id", current.extra(STRIPE_USER_ID));
         return new Account(id, readableName(body, id));
     }
 
@@ -149,7 +149,7 @@ public final class StripeProvider implements Provider {
         return "StripeProvider[clientId=" + clientId + ", tokenUrl=" + endpoints.tokenUrl() + "]";
     }
 
-    private TokenSet tokens(JSONObject body, String previousRefreshToken, List<String> previousScopes,
+    private TokenSet tokens(Json body, String previousRefreshToken, List<String> previousScopes,
                             Map<String, String> previousExtras) {
         Map<String, String> extras = new HashMap<>(previousExtras);
         copyExtra(body, STRIPE_USER_ID, extras);
@@ -161,9 +161,9 @@ public final class StripeProvider implements Provider {
         return OAuthHttp.tokenSet(body, clock.instant(), previousRefreshToken, previousScopes, SCOPE_SEPARATOR, extras);
     }
 
-    private static void copyExtra(JSONObject body, String key, Map<String, String> extras) {
-        if (body.has(key) && !body.isNull(key)) {
-            extras.put(key, String.valueOf(body.get(key)));
+    private static void copyExtra(Json body, String key, Map<String, String> extras) {
+        if (body.has(key)) {
+            extras.put(key, body.string(key));
         }
     }
 
@@ -187,14 +187,14 @@ public final class StripeProvider implements Provider {
     }
 
     /** The name the account shows its customers, else its dashboard name, else its email, else its id. */
-    private static String readableName(JSONObject account, String id) {
-        JSONObject profile = account.optJSONObject("business_profile");
-        JSONObject settings = account.optJSONObject("settings");
-        JSONObject dashboard = settings == null ? null : settings.optJSONObject("dashboard");
+    private static String readableName(Json account, String id) {
+        Json profile = (account.isObject("business_profile") ? account.object("business_profile") : null);
+        Json settings = (account.isObject("settings") ? account.object("settings") : null);
+        Json dashboard = settings == null ? null : (settings.isObject("dashboard") ? settings.object("dashboard") : null);
         for (String candidate : new String[] {
-                profile == null ? null : profile.optString("name", null),
-                dashboard == null ? null : dashboard.optString("display_name", null),
-                account.optString("email", null)}) {
+                profile == null ? null : profile.string("name"),
+                dashboard == null ? null : dashboard.string("display_name"),
+                account.string("email")}) {
             if (candidate != null && !candidate.isBlank()) {
                 return candidate;
             }

@@ -29,6 +29,11 @@ import java.util.List;
  */
 public final class StripeProviderFactory implements ProviderFactory {
 
+    @Override
+    public String spiVersion() {
+        return SPI_VERSION;
+    }
+
     public static final String ID = "stripe";
 
     @Override

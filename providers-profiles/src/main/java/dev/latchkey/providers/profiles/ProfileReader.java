@@ -67,9 +67,10 @@ public final class ProfileReader {
             builder.grantedScopeSeparator(granted);
         }
         Fields account = top.object("account", ACCOUNT);
-        if (account != null) {
-            builder.accountUrl(account.url("url", true), pointer(account, "id", true), pointer(account, "name", false));
+        if (account == null) {
+            throw top.error("account", "is required: Latchkey reads whom the tokens act for when connecting");
         }
+        builder.accountUrl(account.url("url", true), pointer(account, "id", true), pointer(account, "name", false));
         List<ScopeInfo> scopes = scopes(top);
         builder.scopes(scopes).defaultScopes(defaultScopes(top, scopes));
         for (Map.Entry<String, String> param : top.strings("authorization_params").entrySet()) {

@@ -40,6 +40,7 @@ class ProfileReaderTest {
     static final String MINIMAL = """
             {"id": "mini", "display_name": "Mini", "authorization_url": "https://m.example/a",
              "token_url": "https://m.example/t", "refresh_tokens": "none",
+             "account": {"url": "https://m.example/me", "id": "/id"},
              "scopes": [{"name": "all", "description": "Everything."}]%s}""";
 
     @Test
@@ -74,7 +75,8 @@ class ProfileReaderTest {
         assertEquals(false, p.pkce());
         assertEquals(RefreshRotation.NO_REFRESH, p.refreshRotation());
         assertNull(p.revocationUrl());
-        assertNull(p.accountUrl());
+        assertEquals("https://m.example/me", p.accountUrl());
+        assertNull(p.accountName());
         assertEquals(List.of(), p.defaultScopes());
         assertEquals(false, p.capabilities().refresh());
         assertEquals(false, p.capabilities().revoke());
@@ -83,9 +85,6 @@ class ProfileReaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             ", \"scope_seperator\": \",\"                  | mini.json: unknown field \"scope_seperator\" (known: account, authorization_params,",
-            ", \"account\": {\"url\": \"https://m.example/me\", \"idd\": \"/id\"} | mini.json: unknown field \"account.idd\" (known: id, name, url)",
-            ", \"account\": {\"url\": \"https://m.example/me\"} | mini.json: field \"account.id\" is required",
-            ", \"account\": {\"url\": \"https://m.example/me\", \"id\": \"id\"} | mini.json: field \"account.id\" must be a JSON pointer",
             ", \"pkce\": \"yes\"                           | mini.json: field \"pkce\" must be true or false",
             ", \"client_authentication\": \"header\"       | mini.json: field \"client_authentication\" must be \"basic\" or \"post\", not \"header\"",
             ", \"revocation_url\": \"ftp://m.example/r\"   | mini.json: field \"revocation_url\" must be an http(s) URL, not \"ftp://m.example/r\"",
@@ -110,13 +109,22 @@ class ProfileReaderTest {
                 MINIMAL.formatted("").replace("\"Everything.\"}]", "\"Everything.\"}, {\"name\": \"all\", \"description\": \"x\"}]"));
         assertMessage("mini.json: unknown field \"scopes[0].label\" (known: description, name)",
                 MINIMAL.formatted("").replace("\"description\": \"Everything.\"", "\"label\": \"Everything.\""));
+        String account = "\"account\": {\"url\": \"https://m.example/me\", \"id\": \"/id\"},";
+        assertMessage("mini.json: unknown field \"account.idd\" (known: id, name, url)",
+                MINIMAL.formatted("").replace("\"id\": \"/id\"}", "\"idd\": \"/id\"}"));
+        assertMessage("mini.json: field \"account.id\" is required",
+                MINIMAL.formatted("").replace(", \"id\": \"/id\"}", "}"));
+        assertMessage("mini.json: field \"account.id\" must be a JSON pointer such as \"/id\" or \"/data/id\", not \"id\"",
+                MINIMAL.formatted("").replace("\"id\": \"/id\"}", "\"id\": \"id\"}"));
+        assertMessage("mini.json: field \"account\" is required: Latchkey reads whom the tokens act for when connecting",
+                MINIMAL.formatted("").replace(account, ""));
         assertMessage("mini.json: field \"token_url\" is required",
                 MINIMAL.formatted("").replace("\"token_url\": \"https://m.example/t\",", ""));
     }
 
     @Test
     void invalidJsonNamesTheFileLineAndColumn() {
-        assertMessage("mini.json: not valid JSON: line 3, column 60: a member name (a string in double quotes) was expected",
+        assertMessage("mini.json: not valid JSON: line 4, column 60: a member name (a string in double quotes) was expected",
                 MINIMAL.formatted(","));
         assertMessage("x.json: the file must be a JSON object", "[]", "x.json");
     }

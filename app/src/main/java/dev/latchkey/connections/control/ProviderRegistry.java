@@ -56,7 +56,13 @@ public class ProviderRegistry {
             loadPlugin(jar, bundled, config, http);
         }
         for (ProfileProviderFactory profile : PluginProfiles.in(directory)) {
-            install(profile, profile.file().origin(), config, http);
+            try {
+                install(profile, profile.file().origin(), config, http);
+            } catch (StartupFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Skipping provider profile {0}: {1}", new Object[]{profile.file().origin(), e.toString()});
+            }
         }
         LOG.fine(() -> "Providers installed: " + installed.keySet());
     }

@@ -95,7 +95,13 @@ class ConnectionsIT extends DeployedLatchkey {
                 .body("data.find { it.id == 'spotify' }.missing_settings.property", equalTo(List.of(
                         "latchkey.providers.spotify.client-id", "latchkey.providers.spotify.client-secret")))
                 .body("data.find { it.id == 'spotify' }.missing_settings.environment_variable", equalTo(List.of(
-                        "LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_ID", "LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_SECRET")));
+                        "LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_ID", "LATCHKEY_PROVIDERS_SPOTIFY_CLIENT_SECRET")))
+                .body("data.find { it.id == 'acme' }.spi_version", equalTo("1.0"))
+                .body("data.find { it.id == 'acme' }.settings.name", hasItem("base-url"))
+                .body("data.find { it.id == 'acme' }.settings.find { it.name == 'client-secret' }.secret", equalTo(true))
+                .body("data.find { it.id == 'acme' }.settings.find { it.name == 'client-secret' }.set", equalTo(true))
+                .body("data.find { it.id == 'spotify' }.settings.find { it.name == 'client-id' }.set", equalTo(false))
+                .body("data.find { it.id == 'spotify' }.settings.find { it.name == 'client-id' }.required", equalTo(true));
     }
 
     @Test

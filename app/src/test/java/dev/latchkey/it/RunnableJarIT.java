@@ -120,6 +120,19 @@ class RunnableJarIT {
     }
 
     @Test
+    void aPluginForAnotherSpiVersionIsRefusedWithOneClearLine() throws Exception {
+        Path plugins = Files.createDirectories(directory.resolve("plugins"));
+        TestPluginJar.writeFuture(Path.of("target/test-classes"), plugins.resolve("future.jar"));
+        try (RunningJar jar = RunningJar.start(directory, Map.of("LATCHKEY_PLUGINS_DIR", plugins.toString()))) {
+            assertTrue(jar.log().contains("Refusing provider dev.latchkey.futureplugin.FutureProviderFactory of plugin"
+                    + " future.jar: it was written for provider SPI 2.0; this Latchkey runs SPI 1.0"), jar.log());
+            String owner = Files.readString(directory.resolve("data/bootstrap-token")).trim();
+            Api.at(jar.url()).as(owner).get("/v1/providers").then().statusCode(200)
+                    .body("data.id", org.hamcrest.Matchers.not(hasItem("future")));
+        }
+    }
+
+    @Test
     void embeddedDefaultLosesNoAcknowledgedWriteToKill9() throws Exception {
         acknowledgedWritesSurviveKill9("H2", withHighRateLimit(Map.of()));
     }

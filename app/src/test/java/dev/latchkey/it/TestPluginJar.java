@@ -21,12 +21,22 @@ final class TestPluginJar {
     }
 
     static void write(Path testClasses, Path jar) throws IOException {
+        write(testClasses, "dev/latchkey/testplugin", Files.readAllBytes(testClasses.resolve(SERVICE)), jar);
+    }
+
+    /** A plugin written for provider SPI 2.0 ({@code dev.latchkey.futureplugin}), which Latchkey must refuse. */
+    static void writeFuture(Path testClasses, Path jar) throws IOException {
+        write(testClasses, "dev/latchkey/futureplugin",
+                "dev.latchkey.futureplugin.FutureProviderFactory\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), jar);
+    }
+
+    private static void write(Path testClasses, String directory, byte[] service, Path jar) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); var zip = new JarOutputStream(out);
-             Stream<Path> classes = Files.walk(testClasses.resolve("dev/latchkey/testplugin"))) {
+             Stream<Path> classes = Files.walk(testClasses.resolve(directory))) {
             for (Path file : classes.filter(Files::isRegularFile).toList()) {
                 add(zip, testClasses.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
-            add(zip, SERVICE, Files.readAllBytes(testClasses.resolve(SERVICE)));
+            add(zip, SERVICE, service);
         }
     }
 

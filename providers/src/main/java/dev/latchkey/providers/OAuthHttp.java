@@ -81,12 +81,14 @@ public final class OAuthHttp {
     /**
      * Throws the {@link ProviderException} a failed reply means: 429 rate limited (with
      * Retry-After), 5xx unavailable, the RFC 6749 §5.2 {@code invalid_grant} error, anything else
-     * rejected. Does nothing for a 2xx reply without an {@code error} member. Vendor-specific
-     * error codes are each plugin's to map before calling this.
+     * rejected. Does nothing for a 2xx reply without an {@code error} member. The {@code error}
+     * member is either the RFC 6749 code (with {@code error_description}) or a JSON API's error
+     * object (its {@code code} and {@code message} are used). Vendor-specific error codes are each
+     * plugin's to map before calling this.
      */
     public static void raiseForError(Reply reply) {
         int status = reply.status();
-        String error = reply.body().string("error");
+        String error = errorCode(reply.body());
         if (status == 429) {
             throw new ProviderException(ProviderException.Reason.RATE_LIMITED, "Provider rate limit reached",
                     retryAfter(reply), null);
@@ -168,13 +170,19 @@ public final class OAuthHttp {
         }).orElse(null);
     }
 
+    /** The {@code error} code: the member itself, or the {@code code} of an error object. */
+    public static String errorCode(Json body) {
+        return body.isObject("error") ? body.object("error").string("code") : body.string("error");
+    }
+
     private static String describe(Reply reply, String error) {
         List<String> parts = new ArrayList<>();
         parts.add("Provider answered " + reply.status());
         if (error != null) {
             parts.add(error);
         }
-        String description = reply.body().string("error_description");
+        Json body = reply.body();
+        String description = body.isObject("error") ? body.object("error").string("message") : body.string("error_description");
         if (description != null) {
             parts.add(description);
         }

@@ -4,6 +4,7 @@ import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
 import dev.latchkey.providers.ScopeInfo;
+import dev.latchkey.providers.Setting;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,9 +13,6 @@ import java.util.stream.Collectors;
  * and the settings it was created with.
  */
 public record InstalledProvider(ProviderFactory factory, Provider provider, String source, ProviderConfig config) {
-
-    /** Without these no connection can start: every authorization URL names the client, every code exchange proves it. */
-    static final List<String> REQUIRED_SETTINGS = List.of(ProviderConfig.CLIENT_ID, ProviderConfig.CLIENT_SECRET);
 
     public String id() {
         return factory.id();
@@ -26,12 +24,20 @@ public record InstalledProvider(ProviderFactory factory, Provider provider, Stri
         return requested.stream().filter(scope -> !offered.contains(scope)).toList();
     }
 
-    /** The required settings that are unset or blank; empty when the provider is ready to connect. */
+    /**
+     * The required settings ({@link ProviderFactory#settings()}; by default the client id and secret)
+     * that are unset or blank; empty when the provider is ready to connect.
+     */
     public List<MissingSetting> missingSettings() {
-        return REQUIRED_SETTINGS.stream()
+        return factory.settings().stream().filter(Setting::required).map(Setting::name)
                 .filter(key -> config.get(key).filter(value -> !value.isBlank()).isEmpty())
                 .map(key -> MissingSetting.of(id(), key))
                 .toList();
+    }
+
+    /** Whether the setting has a non-blank value (never the value itself). */
+    public boolean isSet(String key) {
+        return config.get(key).filter(value -> !value.isBlank()).isPresent();
     }
 
     public boolean configured() {

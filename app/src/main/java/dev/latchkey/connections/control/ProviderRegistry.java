@@ -1,9 +1,12 @@
 package dev.latchkey.connections.control;
 
+import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
+import dev.latchkey.providers.ScrubbingProvider;
 import dev.latchkey.providers.profiles.ProfileProviderFactory;
 import dev.latchkey.startup.control.StartupFailedException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URL;
@@ -31,7 +34,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The installed providers: those bundled in the jar (Java plugins and the shipped profiles), and
  * those in plugin jars and {@code *.json} profiles an admin puts in {@code latchkey.plugins-dir}
  * ({@code LATCHKEY_PLUGINS_DIR}, default {@code ./plugins}), loaded once at startup with no
- * rebuild. A broken jar or profile is logged and skipped; two providers with one id stop startup.
+ * rebuild. A broken jar or profile is logged and skipped; so is a provider written for another
+ * provider SPI version, with one line saying so; two providers with one id stop startup. A
+ * plugin's class loader sees the SPI package and the JDK only ({@link SpiOnlyClassLoader}).
+ * Every provider is wrapped so its errors never name a secret ({@link ScrubbingProvider}) and
+ * closed on shutdown.
  */
 @ApplicationScoped
 public class ProviderRegistry {
@@ -49,11 +56,16 @@ public class ProviderRegistry {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         ClassLoader bundled = ProviderFactory.class.getClassLoader();
         for (ProviderFactory factory : ServiceLoader.load(ProviderFactory.class, bundled)) {
+            String refusal = SpiVersion.refusal(factory);
+            if (refusal != null) {
+                throw new StartupFailedException("bundled provider " + factory.getClass().getName() + ": " + refusal);
+            }
             install(factory, "bundled", config, http);
         }
         Path directory = Path.of(config.getOptionalValue("latchkey.plugins-dir", String.class).orElse("plugins"));
+        ClassLoader spiOnly = new SpiOnlyClassLoader(bundled);
         for (Path jar : jars(directory)) {
-            loadPlugin(jar, bundled, config, http);
+            loadPlugin(jar, spiOnly, config, http);
         }
         for (ProfileProviderFactory profile : PluginProfiles.in(directory)) {
             try {
@@ -103,6 +115,12 @@ public class ProviderRegistry {
         }
         pluginLoaders.add(loader);
         for (ProviderFactory factory : found) {
+            String refusal = SpiVersion.refusal(factory);
+            if (refusal != null) {
+                LOG.log(Level.WARNING, "Refusing provider {0} of plugin {1}: {2}",
+                        new Object[]{factory.getClass().getName(), jar.getFileName(), refusal});
+                continue;
+            }
             try {
                 install(factory, jar.getFileName().toString(), config, http);
             } catch (StartupFailedException e) {
@@ -125,7 +143,23 @@ public class ProviderRegistry {
                     + " and " + source + "; remove one of them");
         }
         ProviderConfig settings = ProviderSettings.of(id, config);
-        installed.put(id, new InstalledProvider(factory, factory.create(settings, http), source, settings));
+        Provider provider = ScrubbingProvider.wrap(factory.create(settings, http), settings, factory.settings());
+        installed.put(id, new InstalledProvider(factory, provider, source, settings));
+    }
+
+    /** Closes every provider, then the plugins' class loaders. */
+    @PreDestroy
+    public synchronized void close() {
+        for (InstalledProvider provider : installed.values()) {
+            try {
+                provider.provider().close();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "Closing provider {0} failed: {1}", new Object[]{provider.id(), e.toString()});
+            }
+        }
+        installed.clear();
+        pluginLoaders.forEach(ProviderRegistry::close);
+        pluginLoaders.clear();
     }
 
     private static List<Path> jars(Path directory) {

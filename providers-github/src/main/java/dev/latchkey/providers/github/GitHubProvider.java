@@ -1,31 +1,32 @@
 package dev.latchkey.providers.github;
 
 import dev.latchkey.providers.Account;
-import dev.latchkey.providers.AuthorizationRequest;
-import dev.latchkey.providers.CodeExchange;
+import dev.latchkey.providers.Json;
 import dev.latchkey.providers.OAuthHttp;
-import dev.latchkey.providers.Provider;
+import dev.latchkey.providers.OAuthProvider;
+import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderException;
+import dev.latchkey.providers.ProviderException.Reason;
 import dev.latchkey.providers.TokenSet;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import dev.latchkey.providers.Json;
+import java.util.Set;
 
 /**
- * GitHub's OAuth web flow for both kinds of client. OAuth App tokens never expire and have no
- * refresh token. GitHub App user access tokens (with expiration enabled) expire after hours and
- * come with a refresh token that rotates: every refresh returns a new pair and retires the old.
- * Client credentials travel in the token request body; scopes are requested space-separated and
- * granted comma-separated.
+ * GitHub's quirks on top of the standard: token-endpoint errors arrive as HTTP 200 with an
+ * {@code error} member; the REST API wants its own headers and signals rate limits with 403;
+ * the account id is a number; a token's kind (OAuth App or GitHub App user token) is kept in
+ * {@link TokenSet#extras()}; tokens are revoked and checked at the app's own
+ * {@code /applications/{client_id}/…} endpoints, not by RFC 7009.
  */
-public final class GitHubProvider implements Provider {
+public final class GitHubProvider extends OAuthProvider {
 
     /** Which kind of GitHub token a connection holds: {@link #OAUTH_APP} or {@link #GITHUB_APP_USER}. */
     public static final String TOKEN_KIND = "token_kind";
@@ -36,173 +37,125 @@ public final class GitHubProvider implements Provider {
     /** When the refresh token stops working (ISO-8601 instant); after it only a new authorization helps. */
     public static final String REFRESH_TOKEN_EXPIRES_AT = "refresh_token_expires_at";
 
-    private static final String REQUEST_SCOPE_SEPARATOR = " ";
-    private static final String GRANTED_SCOPE_SEPARATOR = ",";
-    private static final String USER_ACCESS_TOKEN_PREFIX = "ghu_";
-    private static final String API_VERSION = "2022-11-28";
-    private static final String USER_AGENT = "Latchkey";
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** Token-endpoint errors after which only a new authorization helps. */
+    private static final Set<String> GRANT_GONE = Set.of("bad_verification_code", "bad_refresh_token", "invalid_grant");
 
-    private final String clientId;
-    private final String clientSecret;
-    private final GitHubEndpoints endpoints;
-    private final OAuthHttp http;
-    private final Clock clock;
-
-    GitHubProvider(String clientId, String clientSecret, GitHubEndpoints endpoints, OAuthHttp http, Clock clock) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.endpoints = endpoints;
-        this.http = http;
-        this.clock = clock;
+    GitHubProvider(ProviderConfig config, OAuthHttp http, Clock clock) {
+        super(GitHubProviderFactory.PROFILE, config, http, clock);
     }
 
-    @Override
-    public URI authorizationUrl(AuthorizationRequest request) {
-        requireClientId();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", clientId);
-        query.put("redirect_uri", request.redirectUri() == null ? null : request.redirectUri().toString());
-        query.put("scope", request.scopes().isEmpty() ? null : String.join(REQUEST_SCOPE_SEPARATOR, request.scopes()));
-        query.put("state", request.state());
-        // GitHub has accepted PKCE since 2025-07-14, S256 only.
-        if (request.codeChallenge() != null) {
-            query.put("code_challenge", request.codeChallenge());
-            query.put("code_challenge_method", "S256");
-        }
-        return OAuthHttp.withQuery(endpoints.authorizeUrl(), query);
-    }
-
-    @Override
-    public TokenSet exchangeCode(CodeExchange exchange) {
-        requireClient();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("code", exchange.code());
-        form.put("redirect_uri", exchange.redirectUri() == null ? null : exchange.redirectUri().toString());
-        form.put("code_verifier", exchange.codeVerifier());
-        OAuthHttp.Reply reply = http.postForm(endpoints.tokenUrl(), form, Map.of());
-        GitHubErrors.raiseForTokenError(reply);
-        return tokens(reply.body(), null, List.of(), Map.of());
-    }
-
-    @Override
-    public TokenSet refresh(TokenSet current) {
-        if (current.refreshToken() == null) {
-            throw new ProviderException(ProviderException.Reason.REJECTED,
-                    "This GitHub token has no refresh token (OAuth App tokens do not expire)");
-        }
-        requireClient();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", current.refreshToken());
-        OAuthHttp.Reply reply = http.postForm(endpoints.tokenUrl(), form, Map.of());
-        GitHubErrors.raiseForTokenError(reply);
-        // Refresh rotates: the answer's refresh token replaces the one just used, which GitHub retires.
-        return tokens(reply.body(), current.refreshToken(), current.grantedScopes(), current.extras());
-    }
-
-    /** Deletes this one token ("Delete an app token"); the user's other tokens for the app stay. */
+    /** "Delete an app token": this one token; the user's other tokens for the app stay. */
     @Override
     public void revoke(TokenSet current) {
-        OAuthHttp.Reply reply = http.send(applicationRequest("DELETE", endpoints.token(clientId), current));
-        if (!GitHubErrors.tokenUnknown(reply)) {
-            GitHubErrors.raiseForApiError(reply, clock.instant());
-        }
+        application("DELETE", "token", current, false);
     }
 
-    /** Deletes the user's whole authorization of the app ("Delete an app authorization"): every token, from any site. */
+    /** "Delete an app authorization": every token of the user for the app, from any site. */
     @Override
     public void revokeAccount(TokenSet current) {
-        OAuthHttp.Reply reply = http.send(applicationRequest("DELETE", endpoints.grant(clientId), current));
-        if (!GitHubErrors.tokenUnknown(reply)) {
-            GitHubErrors.raiseForApiError(reply, clock.instant());
-        }
+        application("DELETE", "grant", current, false);
     }
 
-    /** "Check a token": 200 while it works, 404 once GitHub no longer knows it (revoked, expired, rotated). */
+    /** "Check a token": 200 while it works, 404 once GitHub no longer knows it. */
     @Override
     public void validate(TokenSet current) {
-        OAuthHttp.Reply reply = http.send(applicationRequest("POST", endpoints.token(clientId), current));
-        if (GitHubErrors.tokenUnknown(reply)) {
-            throw new ProviderException(ProviderException.Reason.INVALID_GRANT, "GitHub no longer knows this token");
+        application("POST", "token", current, true);
+    }
+
+    /** The token endpoint answers its OAuth errors with HTTP 200 and an {@code error} member: the body decides. */
+    @Override
+    protected void raiseForTokenError(OAuthHttp.Reply reply) {
+        String error = reply.body().string("error");
+        if (reply.status() < 300 && error != null) {
+            String description = reply.body().string("error_description");
+            throw new ProviderException(GRANT_GONE.contains(error) ? Reason.INVALID_GRANT : Reason.REJECTED,
+                    "GitHub token endpoint answered " + error + (description == null ? "" : ": " + description));
         }
-        GitHubErrors.raiseForApiError(reply, clock.instant());
+        super.raiseForTokenError(reply);
+    }
+
+    /**
+     * An exhausted API rate limit is 403 or 429 with {@code Retry-After} (secondary limits) or
+     * {@code X-RateLimit-Remaining: 0} and the reset instant in {@code X-RateLimit-Reset} (primary).
+     */
+    @Override
+    protected void raiseForApiError(OAuthHttp.Reply reply) {
+        Duration retryAfter = OAuthHttp.retryAfter(reply);
+        boolean exhausted = reply.header("X-RateLimit-Remaining").map(String::trim).filter("0"::equals).isPresent();
+        if ((reply.status() == 403 || reply.status() == 429) && (retryAfter != null || exhausted)) {
+            if (retryAfter == null) {
+                Long reset = Json.of(Map.of("reset", reply.header("X-RateLimit-Reset").orElse(""))).number("reset");
+                retryAfter = reset == null ? null : Duration.between(clock.instant(), Instant.ofEpochSecond(reset));
+            }
+            throw new ProviderException(Reason.RATE_LIMITED, "GitHub API rate limit reached",
+                    retryAfter == null || retryAfter.isNegative() ? null : retryAfter, null);
+        }
+        super.raiseForApiError(reply);
     }
 
     @Override
-    public Account account(TokenSet current) {
-        HttpRequest request = api(endpoints.user())
-                .header("Authorization", "Bearer " + current.accessToken())
-                .GET()
-                .build();
-        OAuthHttp.Reply reply = http.send(request);
-        GitHubErrors.raiseForApiError(reply, clock.instant());
-        Json user = reply.body();
+    protected HttpRequest.Builder accountRequest(URI uri, TokenSet current) {
+        return api(super.accountRequest(uri, current));
+    }
+
+    @Override
+    protected Account readAccount(Json user, TokenSet current) {
         String login = user.string("login");
         if (!user.isNumber("id") || login == null || login.isEmpty()) {
-            throw new ProviderException(ProviderException.Reason.REJECTED, "GitHub user answer without id or login");
+            throw new ProviderException(Reason.REJECTED, "GitHub user answer without id or login");
         }
         return new Account(String.valueOf(user.number("id")), login);
     }
 
     @Override
-    public String toString() {
-        return "GitHubProvider[clientId=" + clientId + ", tokenUrl=" + endpoints.tokenUrl()
-                + ", apiUrl=" + endpoints.apiUrl() + "]";
+    protected Map<String, String> tokenExtras(Json body, Map<String, String> previous) {
+        Map<String, String> extras = new HashMap<>(previous);
+        boolean appUser = body.has("refresh_token") || body.has("expires_in")
+                || body.string("access_token", "").startsWith("ghu_");
+        extras.put(TOKEN_KIND, appUser ? GITHUB_APP_USER : OAUTH_APP);
+        Long refreshExpiresIn = body.number("refresh_token_expires_in");
+        if (refreshExpiresIn != null) {
+            extras.put(REFRESH_TOKEN_EXPIRES_AT, clock.instant().plusSeconds(refreshExpiresIn).toString());
+        }
+        return extras;
     }
 
-    /** A REST API request with the headers GitHub asks for; it rejects requests without a User-Agent. */
-    private static HttpRequest.Builder api(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Accept", "application/vnd.github+json")
-                .header("User-Agent", USER_AGENT)
-                .header("X-GitHub-Api-Version", API_VERSION);
+    @Override
+    protected String accountEndpoint() {
+        return config.get(GitHubProviderFactory.API_URL).map(api -> apiUrl() + "/user").orElseGet(super::accountEndpoint);
+    }
+
+    private String apiUrl() {
+        return config.get(GitHubProviderFactory.API_URL, GitHubProviderFactory.DEFAULT_API_URL).replaceAll("/+$", "");
+    }
+
+    /** The REST API's headers; GitHub rejects requests without a User-Agent. */
+    private static HttpRequest.Builder api(HttpRequest.Builder request) {
+        return request.setHeader("Accept", "application/vnd.github+json").setHeader("User-Agent", "Latchkey")
+                .setHeader("X-GitHub-Api-Version", "2022-11-28");
     }
 
     /**
-     * A request to the app's own endpoints under {@code /applications/{client_id}}: HTTP Basic
-     * with the client credentials, the token in a JSON body (never in the URL, where logs keep it).
+     * A call to {@code /applications/{client_id}/token|grant}: HTTP Basic with the client
+     * credentials, the token in a JSON body (never in the URL, where logs keep it). A 404 means
+     * GitHub no longer knows the token: fine for a deletion, a gone grant for a check.
      */
-    private HttpRequest applicationRequest(String method, URI uri, TokenSet current) {
+    private void application(String method, String resource, TokenSet current, boolean check) {
         requireClient();
-        return api(uri)
-                .header("Authorization", OAuthHttp.basic(clientId, clientSecret))
+        String client = URLEncoder.encode(config.clientId(), StandardCharsets.UTF_8).replace("+", "%20");
+        HttpRequest request = api(HttpRequest.newBuilder(URI.create(apiUrl() + "/applications/" + client + "/" + resource)))
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", OAuthHttp.basic(config.clientId(), config.clientSecret()))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(
-                        Json.write(Map.of("access_token", current.accessToken()))))
+                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(Map.of("access_token", current.accessToken()))))
                 .build();
-    }
-
-    private TokenSet tokens(Json body, String previousRefreshToken, List<String> previousScopes,
-                            Map<String, String> previousExtras) {
-        Instant now = clock.instant();
-        Map<String, String> extras = new HashMap<>(previousExtras);
-        String accessToken = body.string("access_token", "");
-        boolean appUser = body.has("refresh_token") || body.has("expires_in")
-                || accessToken.startsWith(USER_ACCESS_TOKEN_PREFIX);
-        extras.put(TOKEN_KIND, appUser ? GITHUB_APP_USER : OAUTH_APP);
-        if (body.has("refresh_token_expires_in")) {
-            extras.put(REFRESH_TOKEN_EXPIRES_AT, now.plusSeconds(body.number("refresh_token_expires_in")).toString());
+        OAuthHttp.Reply reply = http.send(request);
+        if (reply.status() == 404) {
+            if (check) {
+                throw new ProviderException(Reason.INVALID_GRANT, "GitHub no longer knows this token");
+            }
+            return;
         }
-        return OAuthHttp.tokenSet(body, now, previousRefreshToken, previousScopes, GRANTED_SCOPE_SEPARATOR, extras);
-    }
-
-    private void requireClientId() {
-        if (clientId.isEmpty()) {
-            throw new ProviderException(ProviderException.Reason.REJECTED,
-                    "GitHub is not configured: set latchkey.providers.github.client-id");
-        }
-    }
-
-    private void requireClient() {
-        requireClientId();
-        if (clientSecret.isEmpty()) {
-            throw new ProviderException(ProviderException.Reason.REJECTED,
-                    "GitHub is not configured: set latchkey.providers.github.client-secret");
-        }
+        raiseForApiError(reply);
     }
 }

@@ -100,8 +100,7 @@ public final class FakeGitHub extends FakeProviderServer {
 
     GitHubProvider provider(Map<String, String> settings, Clock clock) {
         ProviderConfig config = new ProviderConfig(GitHubProviderFactory.ID, settings);
-        return new GitHubProvider(config.clientId(), config.clientSecret(), GitHubEndpoints.from(config),
-                new OAuthHttp(HttpClient.newHttpClient()), clock);
+        return new GitHubProvider(config, new OAuthHttp(HttpClient.newHttpClient()), clock);
     }
 
     /** Which kind of client to play for tokens issued from now on (default: OAuth App). */

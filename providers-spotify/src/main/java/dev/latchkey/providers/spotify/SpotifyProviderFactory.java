@@ -1,71 +1,52 @@
 package dev.latchkey.providers.spotify;
 
-import dev.latchkey.providers.Capabilities;
+import dev.latchkey.providers.ClientAuthentication;
 import dev.latchkey.providers.OAuthHttp;
+import dev.latchkey.providers.OAuthProfile;
+import dev.latchkey.providers.OAuthProviderFactory;
 import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderConfig;
-import dev.latchkey.providers.ProviderFactory;
-import dev.latchkey.providers.ScopeInfo;
+import dev.latchkey.providers.RefreshRotation;
+import dev.latchkey.providers.Setting;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Spotify (Web API, authorization code with PKCE), id {@code spotify}. Settings, under
- * {@code latchkey.providers.spotify.}:
- * <ul>
- *   <li>{@code client-id}: the app's client id from the Spotify developer dashboard.</li>
- *   <li>{@code client-secret}: the app's client secret. With it Latchkey is a confidential
- *       client (HTTP Basic at the token endpoint); without it a public PKCE client
- *       ({@code client_id} in the form, no secret).</li>
- *   <li>{@code authorize-url}, default {@code https://accounts.spotify.com/authorize}.</li>
- *   <li>{@code token-url}, default {@code https://accounts.spotify.com/api/token} (code exchange
- *       and refresh).</li>
- *   <li>{@code api-url}, default {@code https://api.spotify.com} (account lookup at
- *       {@code /v1/me}).</li>
- * </ul>
+ * Spotify (Web API, authorization code with PKCE), id {@code spotify}. With a client secret
+ * Latchkey is a confidential client (HTTP Basic); without one a public PKCE client. Spotify has
+ * no revocation endpoint. Besides the standard settings, {@code api-url} (default
+ * {@code https://api.spotify.com}) moves the account lookup ({@code /v1/me}).
  */
-public final class SpotifyProviderFactory implements ProviderFactory {
+public final class SpotifyProviderFactory extends OAuthProviderFactory {
+
+    public static final String ID = "spotify";
+    static final String API_URL = "api-url";
+
+    static final OAuthProfile PROFILE = OAuthProfile.builder(ID, "Spotify")
+            .authorizationUrl("https://accounts.spotify.com/authorize")
+            .tokenUrl("https://accounts.spotify.com/api/token")
+            .accountUrl("https://api.spotify.com/v1/me", "id", "display_name")
+            .clientAuthentication(ClientAuthentication.BASIC)
+            .pkce(true)
+            .refreshRotation(RefreshRotation.MAY_ROTATE)
+            .scopesFrom(SpotifyProviderFactory.class, "scopes.tsv")
+            // With no scope Spotify still grants the public profile, all the account lookup needs.
+            .defaultScopes(List.of())
+            .setting(Setting.optional(API_URL, "The Web API base, default https://api.spotify.com (account at /v1/me)."))
+            .build();
+
+    public SpotifyProviderFactory() {
+        super(PROFILE);
+    }
 
     @Override
     public String spiVersion() {
         return SPI_VERSION;
     }
 
-    public static final String ID = "spotify";
-
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "Spotify";
-    }
-
-    @Override
-    public List<ScopeInfo> scopeCatalog() {
-        return SpotifyScopes.CATALOG;
-    }
-
-    @Override
-    public List<String> defaultScopes() {
-        return SpotifyScopes.DEFAULTS;
-    }
-
-    /** PKCE and refresh; no revocation, Spotify has no endpoint for it. */
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(true, true, false, false);
-    }
-
-    @Override
-    public Provider create(ProviderConfig config, HttpClient http) {
-        return create(config, http, Clock.systemUTC());
-    }
-
-    Provider create(ProviderConfig config, HttpClient http, Clock clock) {
-        return new SpotifyProvider(SpotifyClient.from(config), SpotifyEndpoints.from(config), new OAuthHttp(http), clock);
+    protected Provider newProvider(ProviderConfig config, HttpClient http) {
+        return new SpotifyProvider(config, new OAuthHttp(http), Clock.systemUTC());
     }
 }

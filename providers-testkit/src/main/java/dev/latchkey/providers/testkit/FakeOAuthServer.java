@@ -321,7 +321,9 @@ public final class FakeOAuthServer implements AutoCloseable {
                     (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
             return expected.equals(request.header("Authorization"));
         }
-        return clientId.equals(request.form().get("client_id")) && clientSecret.equals(request.form().get("client_secret"));
+        // Some vendors (Stripe) take the secret alone: a client_id, when sent, must match.
+        String id = request.form().get("client_id");
+        return (id == null || clientId.equals(id)) && clientSecret.equals(request.form().get("client_secret"));
     }
 
     private static String presentedSecret(Request request) {

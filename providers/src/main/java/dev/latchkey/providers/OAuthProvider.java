@@ -33,8 +33,9 @@ public class OAuthProvider implements Provider {
         this.config = config;
         this.http = http;
         this.clock = clock;
-        URI.create(authorizationEndpoint());
-        tokenEndpoint();
+        // Bad URL settings fail at startup, not at the first connection.
+        config.get(OAuthProfile.AUTHORIZE_URL).ifPresent(URI::create);
+        config.get(OAuthProfile.TOKEN_URL).ifPresent(URI::create);
     }
 
     @Override

@@ -33,9 +33,9 @@ public final class FakeSalesforce extends FakeProviderServer {
     public static final String USERNAME = "ada@example.org";
     public static final String DISPLAY_NAME = "Ada Lovelace";
 
-    public static final String AUTHORIZE_PATH = SalesforceEndpoints.AUTHORIZE_PATH;
-    public static final String TOKEN_PATH = SalesforceEndpoints.TOKEN_PATH;
-    public static final String REVOKE_PATH = SalesforceEndpoints.REVOKE_PATH;
+    public static final String AUTHORIZE_PATH = "/services/oauth2/authorize";
+    public static final String TOKEN_PATH = "/services/oauth2/token";
+    public static final String REVOKE_PATH = "/services/oauth2/revoke";
 
     private record Grant(String redirectUri, String challenge, String scope) {
     }
@@ -207,7 +207,7 @@ public final class FakeSalesforce extends FakeProviderServer {
             }
         } else if (path.equals("/id/" + ORG_ID + "/" + USER_ID)) {
             identity(request, answer);
-        } else if (path.endsWith(SalesforceEndpoints.USERINFO_PATH)) {
+        } else if (path.endsWith("/services/oauth2/userinfo")) {
             userinfo(request, answer);
         } else {
             answer.send(404, "");

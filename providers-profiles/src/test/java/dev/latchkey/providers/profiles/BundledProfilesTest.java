@@ -40,6 +40,20 @@ class BundledProfilesTest {
     }
 
     @Test
+    void theGuideListsEveryShippedProfileWithItsBehaviour() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/writing-a-provider.md"));
+        for (ProfileFile file : BundledProfiles.all()) {
+            OAuthProfile p = file.profile();
+            String row = "| `" + p.id() + "` | ";
+            int at = guide.indexOf(row);
+            assertTrue(at >= 0, "docs/writing-a-provider.md lists " + p.id());
+            String line = guide.substring(at, guide.indexOf('\n', at));
+            assertTrue(line.contains("| " + p.clientAuthentication().name().toLowerCase() + " | " + (p.pkce() ? "yes" : "no")
+                    + " | " + p.refreshRotation().name().toLowerCase().replace("may_rotate", "may rotate") + " |"), line);
+        }
+    }
+
+    @Test
     void eachShippedFactoryPublishesItsProfile() {
         ProviderFactory gitlab = new dev.latchkey.providers.profiles.shipped.GitLab();
         assertEquals("gitlab", gitlab.id());

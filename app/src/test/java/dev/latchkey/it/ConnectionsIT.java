@@ -80,7 +80,9 @@ class ConnectionsIT extends DeployedLatchkey {
     @Test
     void pluginJarProvidersAreListedWithTheirCatalogAndABrokenJarIsSkipped() {
         team.owner().get("/v1/providers").then().statusCode(200)
-                .body("data.id", org.hamcrest.Matchers.containsInAnyOrder("github", "salesforce", "spotify", "stripe", "acme"))
+                .body("data.id", org.hamcrest.Matchers.containsInAnyOrder("github", "salesforce", "spotify", "stripe", "acme",
+                        "asana", "atlassian", "bitbucket", "box", "discord", "gitlab", "google", "microsoft", "reddit",
+                        "x", "zoom", "tinyco", "sampleco"))
                 .body("data.find { it.id == 'github' }.source", equalTo("bundled"))
                 .body("data.find { it.id == 'stripe' }.scopes.name", hasItem("read_write"))
                 .body("data.find { it.id == 'acme' }.source", equalTo("latchkey-testplugin.jar"))

@@ -109,6 +109,17 @@ class RunnableJarIT {
     }
 
     @Test
+    void aProfileWithTheIdOfAShippedOneStopsStartupWithOneClearLine() throws Exception {
+        Path plugins = Files.createDirectories(directory.resolve("plugins"));
+        Files.copy(Path.of("target/test-classes/it-profiles/tinyco.json"), plugins.resolve("my-gitlab.json"));
+        Files.writeString(plugins.resolve("my-gitlab.json"),
+                Files.readString(plugins.resolve("my-gitlab.json")).replace("\"id\": \"tinyco\"", "\"id\": \"gitlab\""));
+        String log = failedStart(Map.of("LATCHKEY_PLUGINS_DIR", plugins.toString()));
+        assertTrue(log.contains("Latchkey cannot start: two providers have the id 'gitlab': bundled and my-gitlab.json"),
+                log);
+    }
+
+    @Test
     void aPluginForAnotherSpiVersionIsRefusedWithOneClearLine() throws Exception {
         Path plugins = Files.createDirectories(directory.resolve("plugins"));
         TestPluginJar.writeFuture(Path.of("target/test-classes"), plugins.resolve("future.jar"));

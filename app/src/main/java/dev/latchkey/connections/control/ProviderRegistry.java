@@ -4,6 +4,7 @@ import dev.latchkey.providers.Provider;
 import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
 import dev.latchkey.providers.ScrubbingProvider;
+import dev.latchkey.providers.profiles.ProfileProviderFactory;
 import dev.latchkey.startup.control.StartupFailedException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +31,14 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The installed providers: those bundled in the jar, and those in plugin jars an admin puts
- * in {@code latchkey.plugins-dir} ({@code LATCHKEY_PLUGINS_DIR}, default {@code ./plugins}),
- * loaded once at startup with no rebuild. A broken jar is logged and skipped; so is a provider
- * written for another provider SPI version, with one line saying so; two providers with one id
- * stop startup. A plugin's class loader sees the SPI package and the JDK only ({@link
- * SpiOnlyClassLoader}). Every provider is wrapped so its errors never name a secret ({@link
- * ScrubbingProvider}) and closed on shutdown.
+ * The installed providers: those bundled in the jar (Java plugins and the shipped profiles), and
+ * those in plugin jars and {@code *.json} profiles an admin puts in {@code latchkey.plugins-dir}
+ * ({@code LATCHKEY_PLUGINS_DIR}, default {@code ./plugins}), loaded once at startup with no
+ * rebuild. A broken jar or profile is logged and skipped; so is a provider written for another
+ * provider SPI version, with one line saying so; two providers with one id stop startup. A
+ * plugin's class loader sees the SPI package and the JDK only ({@link SpiOnlyClassLoader}).
+ * Every provider is wrapped so its errors never name a secret ({@link ScrubbingProvider}) and
+ * closed on shutdown.
  */
 @ApplicationScoped
 public class ProviderRegistry {
@@ -64,6 +66,15 @@ public class ProviderRegistry {
         ClassLoader spiOnly = new SpiOnlyClassLoader(bundled);
         for (Path jar : jars(directory)) {
             loadPlugin(jar, spiOnly, config, http);
+        }
+        for (ProfileProviderFactory profile : PluginProfiles.in(directory)) {
+            try {
+                install(profile, profile.file().origin(), config, http);
+            } catch (StartupFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Skipping provider profile {0}: {1}", new Object[]{profile.file().origin(), e.toString()});
+            }
         }
         LOG.fine(() -> "Providers installed: " + installed.keySet());
     }

@@ -498,7 +498,7 @@ class ApiTokensIT extends DeployedLatchkey {
     void verifyAndDirectCallsShareTheKeysRateLimitAndAreCounted() throws Exception {
         String verifier = verifierKey("test");
         Response created = createToken(Map.of("name", "limited", "type", "secret", "environment", "test",
-                "rate_limit", Map.of("requests", 4, "per_seconds", 60)));
+                "rate_limit", Map.of("requests", 4, "per_seconds", 3600)));
         String key = created.path("token");
         verify(verifier, Map.of("key", key, "cost", 2)).then().body("code", equalTo("VALID"))
                 .body("rate_limit.limit", equalTo(4)).body("rate_limit.remaining", equalTo(2));

@@ -119,7 +119,7 @@ class ProtectedApiIT extends DeployedLatchkey {
 
     @Test
     void pastTheKeysRateLimitTheApiAnswers429WithRetryAfter() {
-        String key = readerKey(Map.of("rate_limit", Map.of("requests", 2, "per_seconds", 60)));
+        String key = readerKey(Map.of("rate_limit", Map.of("requests", 2, "per_seconds", 3600)));
         sampleApi().header("X-API-Key", key).get("/reports").then().statusCode(200);
         sampleApi().header("X-API-Key", key).get("/reports").then().statusCode(200);
         Response limited = sampleApi().header("X-API-Key", key).get("/reports");

@@ -2,7 +2,7 @@ package dev.latchkey.access.boundary;
 
 import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.RouteRules;
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.problems.control.NotPermittedException;

@@ -4,7 +4,7 @@ import dev.latchkey.audit.control.AuditFilter;
 import dev.latchkey.audit.control.AuditTrail;
 import dev.latchkey.audit.control.Checkpoint;
 import dev.latchkey.audit.entity.AuditEvent;
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;

@@ -6,7 +6,7 @@ import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.Json;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;

@@ -1,9 +1,9 @@
 package dev.latchkey.audit.control;
 
-import dev.latchkey.credentials.control.CredentialRefused;
 import dev.latchkey.credentials.entity.Credential;
-import jakarta.enterprise.event.Observes;
+import dev.latchkey.credentials.entity.CredentialRefused;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.latchkey.connections.control;
 
+import dev.latchkey.problems.control.StartupFailedException;
 import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
-import dev.latchkey.startup.control.StartupFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URL;

@@ -1,7 +1,7 @@
 package dev.latchkey.credentials.boundary;
 
 import dev.latchkey.credentials.control.Authenticator;
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.http.control.CurrentRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,10 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.CredentialRefused;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.problems.control.NotAuthenticatedException;
 import dev.latchkey.problems.control.NotPermittedException;

@@ -1,5 +1,6 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.CredentialUsed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,9 +1,7 @@
 package dev.latchkey.credentials.entity;
 
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.network.entity.Cidr;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -22,7 +20,7 @@ import java.util.stream.Collectors;
  * switching it off and on, and the last-used time.
  */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "credentials")
 public class Credential {
 

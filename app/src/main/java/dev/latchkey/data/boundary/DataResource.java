@@ -1,6 +1,6 @@
 package dev.latchkey.data.boundary;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.data.control.Documents;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;

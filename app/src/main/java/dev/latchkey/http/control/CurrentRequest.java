@@ -1,7 +1,7 @@
 package dev.latchkey.http.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.identifiers.entity.Ids;
 import dev.latchkey.problems.control.NotAuthenticatedException;
 import jakarta.enterprise.context.RequestScoped;
 

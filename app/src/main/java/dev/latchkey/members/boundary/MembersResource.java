@@ -1,7 +1,7 @@
 package dev.latchkey.members.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.members.control.MemberPasswords;
 import dev.latchkey.members.control.Members;

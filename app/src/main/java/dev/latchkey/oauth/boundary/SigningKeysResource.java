@@ -1,6 +1,6 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.oauth.control.SigningKeys;

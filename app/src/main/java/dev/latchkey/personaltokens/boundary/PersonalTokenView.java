@@ -1,7 +1,7 @@
 package dev.latchkey.personaltokens.boundary;
 
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;

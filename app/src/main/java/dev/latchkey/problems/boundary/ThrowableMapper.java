@@ -1,7 +1,7 @@
 package dev.latchkey.problems.boundary;
 
-import dev.latchkey.credentials.control.CredentialUsed;
 import dev.latchkey.credentials.control.LastUsedRecorder;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import dev.latchkey.database.control.DatabaseUnavailable;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.ConcurrentChange;

@@ -1,6 +1,6 @@
 package dev.latchkey.scopes.boundary;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.scopes.control.Schema;
 import dev.latchkey.scopes.control.Schemas;

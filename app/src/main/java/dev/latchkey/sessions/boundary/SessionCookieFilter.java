@@ -2,7 +2,7 @@ package dev.latchkey.sessions.boundary;
 
 import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.RouteRules;
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.sessions.control.BrowserCookies;
 import dev.latchkey.sessions.control.CsrfTokenMismatch;

@@ -1,14 +1,14 @@
 package dev.latchkey.sites.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.members.entity.Team;
+import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.sites.entity.Site;
-import dev.latchkey.teams.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import dev.latchkey.network.control.Cidr;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

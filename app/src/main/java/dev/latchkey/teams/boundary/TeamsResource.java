@@ -1,9 +1,9 @@
 package dev.latchkey.teams.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Role;
-import dev.latchkey.members.control.Members;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.members.control.Members;
 import dev.latchkey.teams.control.Teams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

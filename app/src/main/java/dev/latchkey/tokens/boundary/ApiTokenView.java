@@ -1,7 +1,7 @@
 package dev.latchkey.tokens.boundary;
 
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.tokens.control.ApiTokenKind;
 import dev.latchkey.tokens.control.KeyOwnership;
 import jakarta.json.bind.annotation.JsonbNillable;

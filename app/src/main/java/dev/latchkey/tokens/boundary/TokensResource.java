@@ -1,13 +1,13 @@
 package dev.latchkey.tokens.boundary;
 
-import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialIssuer;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.http.control.Rfc3339;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.problems.control.InvalidInputException;

@@ -2,13 +2,13 @@ package dev.latchkey.tokens.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.credentials.control.Authority;
-import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialIssuer;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Authority;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.paging.control.Pages;

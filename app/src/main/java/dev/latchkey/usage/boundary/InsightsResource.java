@@ -1,6 +1,6 @@
 package dev.latchkey.usage.boundary;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.usage.control.Usage;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
 package dev.latchkey.usage.control;
 
-import dev.latchkey.credentials.control.CredentialRefused;
-import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.entity.CredentialRefused;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

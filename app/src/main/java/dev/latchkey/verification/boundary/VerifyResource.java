@@ -1,6 +1,6 @@
 package dev.latchkey.verification.boundary;
 
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.verification.control.KeyVerifier;
 import jakarta.enterprise.context.RequestScoped;

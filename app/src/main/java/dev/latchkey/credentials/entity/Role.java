@@ -1,4 +1,4 @@
-package dev.latchkey.credentials.control;
+package dev.latchkey.credentials.entity;
 
 import java.util.Arrays;
 import java.util.EnumSet;

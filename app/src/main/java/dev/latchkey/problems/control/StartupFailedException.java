@@ -1,4 +1,4 @@
-package dev.latchkey.startup.control;
+package dev.latchkey.problems.control;
 
 /** Latchkey cannot start; the message is the one line an operator needs to fix it. */
 public class StartupFailedException extends RuntimeException {

@@ -1,12 +1,7 @@
-package dev.latchkey.credentials.control;
+package dev.latchkey.credentials.entity;
 
-import static dev.latchkey.credentials.control.Permission.ADMIN;
-import static dev.latchkey.credentials.control.Permission.READ;
-import static dev.latchkey.credentials.control.Permission.WRITE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.latchkey.credentials.control.Authority.Dimension;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.credentials.entity.Authority.Dimension;
+import dev.latchkey.network.entity.Cidr;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static dev.latchkey.credentials.entity.Permission.ADMIN;
+import static dev.latchkey.credentials.entity.Permission.READ;
+import static dev.latchkey.credentials.entity.Permission.WRITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /** {@link Authority#exceededBy}: one case per dimension, each way. */
 class AuthorityTest {

@@ -1,6 +1,5 @@
-package dev.latchkey.credentials.control;
+package dev.latchkey.credentials.entity;
 
-import dev.latchkey.credentials.entity.Credential;
 
 /**
  * Fired when a real credential was presented but refused (wrong secret, revoked, expired,

@@ -1,6 +1,6 @@
-package dev.latchkey.credentials.control;
+package dev.latchkey.credentials.entity;
 
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.problems.control.InsufficientPermissionException;
 import dev.latchkey.problems.control.NotPermittedException;
 import java.time.Instant;

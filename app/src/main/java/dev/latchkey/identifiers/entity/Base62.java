@@ -1,4 +1,4 @@
-package dev.latchkey.identifiers.control;
+package dev.latchkey.identifiers.entity;
 
 import java.security.SecureRandom;
 

@@ -1,4 +1,4 @@
-package dev.latchkey.network.control;
+package dev.latchkey.network.entity;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -89,7 +89,7 @@ public final class Cidr {
     }
 
     /** Parses a literal IPv4 or IPv6 address without any name lookup. */
-    static byte[] parseNumericAddress(String text) {
+    public static byte[] parseNumericAddress(String text) {
         String candidate = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         boolean ipv4 = candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         boolean ipv6 = candidate.contains(":") && candidate.matches("[0-9A-Fa-f:.]+");

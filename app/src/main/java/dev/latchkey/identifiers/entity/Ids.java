@@ -1,4 +1,4 @@
-package dev.latchkey.identifiers.control;
+package dev.latchkey.identifiers.entity;
 
 /** New public identifiers: a type prefix and 16 random base62 characters (95 bits). */
 public final class Ids {

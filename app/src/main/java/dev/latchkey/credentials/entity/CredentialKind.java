@@ -1,4 +1,4 @@
-package dev.latchkey.credentials.control;
+package dev.latchkey.credentials.entity;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ public enum CredentialKind {
     SITE_TOKEN("site_token", List.of("st_")),
     /** A site's verifier key: verifies the site's API keys of its environment, and does nothing else. */
     VERIFIER("verifier", List.of("vk_live_", "vk_test_")),
-    /** JWT access tokens of the OAuth server: no opaque prefix, see {@link JwtVerifier}. */
+    /** JWT access tokens of the OAuth server: no opaque prefix, see {@code credentials.control.JwtVerifier}. */
     OAUTH_TOKEN("oauth_token", List.of()),
     /** A short-lived JWT a client signed itself (with its secret or a registered key). */
     JWT("jwt", List.of()),

@@ -5,6 +5,8 @@ import dev.latchkey.access.control.RouteRules;
 import dev.latchkey.credentials.control.Authenticator;
 import dev.latchkey.credentials.control.PresentedCredential;
 import dev.latchkey.credentials.control.TokenFormat;
+import dev.latchkey.credentials.entity.AuthenticationFailed;
+import dev.latchkey.credentials.entity.AuthenticationThrottled;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.NotAuthenticatedException;

@@ -32,11 +32,11 @@ public class Measurements {
         authentication(refusal.reason());
     }
 
-    void failed(@Observes dev.latchkey.credentials.boundary.AuthenticationFailed failure) {
+    void failed(@Observes dev.latchkey.credentials.entity.AuthenticationFailed failure) {
         authentication("failed");
     }
 
-    void throttled(@Observes dev.latchkey.credentials.boundary.AuthenticationThrottled throttled) {
+    void throttled(@Observes dev.latchkey.credentials.entity.AuthenticationThrottled throttled) {
         rateLimited("auth_failures");
     }
 

@@ -1,4 +1,4 @@
-package dev.latchkey.credentials.boundary;
+package dev.latchkey.credentials.entity;
 
 /** A request presented a credential that did not authenticate (for metrics). */
 public record AuthenticationFailed(String clientAddress) {

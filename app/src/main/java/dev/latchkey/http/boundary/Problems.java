@@ -1,4 +1,4 @@
-package dev.latchkey.problems.boundary;
+package dev.latchkey.http.boundary;
 
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.problems.control.BearerChallenge;

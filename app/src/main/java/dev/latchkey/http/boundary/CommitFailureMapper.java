@@ -1,4 +1,4 @@
-package dev.latchkey.problems.boundary;
+package dev.latchkey.http.boundary;
 
 import jakarta.annotation.Priority;
 import jakarta.transaction.TransactionalException;

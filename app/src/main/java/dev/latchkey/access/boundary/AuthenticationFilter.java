@@ -1,4 +1,4 @@
-package dev.latchkey.credentials.boundary;
+package dev.latchkey.access.boundary;
 
 import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.RouteRules;

@@ -1,6 +1,5 @@
-package dev.latchkey.problems.boundary;
+package dev.latchkey.http.boundary;
 
-import dev.latchkey.http.boundary.RequestIdFilter;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.Json;
 import dev.latchkey.problems.control.ErrorCode;

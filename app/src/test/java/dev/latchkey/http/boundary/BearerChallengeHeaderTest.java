@@ -1,6 +1,4 @@
-package dev.latchkey.problems.boundary;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package dev.latchkey.http.boundary;
 
 import dev.latchkey.problems.control.BearerChallenge;
 import dev.latchkey.problems.control.InsufficientScopeException;
@@ -9,6 +7,8 @@ import dev.latchkey.problems.control.NotAuthenticatedException;
 import dev.latchkey.problems.control.NotPermittedException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /** RFC 6750 §3.1: what {@code WWW-Authenticate} says for each kind of refusal. */
 class BearerChallengeHeaderTest {

@@ -1,4 +1,4 @@
-package dev.latchkey.problems.boundary;
+package dev.latchkey.http.boundary;
 
 import dev.latchkey.problems.control.InvalidField;
 import jakarta.json.bind.annotation.JsonbNillable;

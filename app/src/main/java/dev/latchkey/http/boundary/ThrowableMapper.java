@@ -1,4 +1,4 @@
-package dev.latchkey.problems.boundary;
+package dev.latchkey.http.boundary;
 
 import dev.latchkey.credentials.control.LastUsedRecorder;
 import dev.latchkey.credentials.entity.CredentialUsed;

@@ -3,6 +3,7 @@ package dev.latchkey.access.boundary;
 import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.RouteRules;
 import dev.latchkey.credentials.control.Authenticator;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.credentials.control.PresentedCredential;
 import dev.latchkey.credentials.control.TokenFormat;
 import dev.latchkey.credentials.entity.AuthenticationFailed;
@@ -48,6 +49,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     CurrentRequest current;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     RateLimiter limiter;
 
     @Inject
@@ -65,7 +69,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         refuseCredentialsInQuery(request.getUriInfo().getQueryParameters());
-        if (current.callerIfAny().isPresent()) {
+        if (currentCaller.callerIfAny().isPresent()) {
             return; // authenticated by the session cookie (SessionCookieFilter, just before)
         }
         String token = PresentedCredential.from(request.getHeaderString(HttpHeaders.AUTHORIZATION),
@@ -81,7 +85,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     + "; retry in " + mayTry.retryAfterSeconds() + " s");
         }
         try {
-            current.authenticated(authenticator.authenticate(token, address));
+            currentCaller.authenticated(authenticator.authenticate(token, address));
         } catch (NotAuthenticatedException failure) {
             failures.fire(new AuthenticationFailed(address));
             // Guessing tokens gets 429 quickly: per address, and per public id claimed.

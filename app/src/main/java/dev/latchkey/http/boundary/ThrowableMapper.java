@@ -1,14 +1,14 @@
 package dev.latchkey.http.boundary;
 
-import dev.latchkey.credentials.control.LastUsedRecorder;
-import dev.latchkey.credentials.entity.CredentialUsed;
 import dev.latchkey.database.control.DatabaseUnavailable;
 import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.problems.control.AuthorityRefusal;
 import dev.latchkey.problems.control.ConcurrentChange;
 import dev.latchkey.problems.control.DomainException;
 import dev.latchkey.problems.control.ErrorCode;
 import dev.latchkey.problems.control.StatusMessages;
 import dev.latchkey.problems.control.UnmatchableInput;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -39,7 +39,7 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
     CurrentRequest request;
 
     @Inject
-    LastUsedRecorder uses;
+    Event<AuthorityRefusal> authorityRefusals;
 
     @Context
     UriInfo uriInfo;
@@ -53,9 +53,9 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         if (domain != null) {
             LOG.log(Level.FINE, "{0} {1}: {2}", new Object[]{request.requestId(), domain.code(), domain.getMessage()});
             if (domain.lacksAuthority()) {
-                // The one place every direct call refused for a missing permission or scope ends.
-                request.callerIfAny().ifPresent(caller -> uses.refused(caller.credentialId(),
-                        CredentialUsed.Outcome.INSUFFICIENT_PERMISSION));
+                // The one place every direct call refused for a missing permission or scope ends
+                // (credentials count it as a refused use of the caller's credential).
+                authorityRefusals.fire(new AuthorityRefusal(domain.code()));
             }
             Response response = problems.response(domain);
             return domain.retryAfterSeconds() == null ? response

@@ -1,7 +1,8 @@
-package dev.latchkey.http.boundary;
+package dev.latchkey.access.boundary;
 
 import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.RouteRules;
+import dev.latchkey.http.boundary.JsonBodyGuard;
 import dev.latchkey.http.control.Json;
 import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.problems.control.InvalidInputException;

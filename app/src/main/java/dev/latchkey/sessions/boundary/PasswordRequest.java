@@ -1,4 +1,4 @@
-package dev.latchkey.members.boundary;
+package dev.latchkey.sessions.boundary;
 
 import jakarta.validation.constraints.NotNull;
 

@@ -45,7 +45,7 @@ public class AuthFailureAudit {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refused(@Observes CredentialRefused refusal) {
         Credential credential = refusal.credential();
-        String reason = refusal.reason();
+        String reason = refusal.reason().wireName();
         Instant now = clock.instant();
         Window window = windows.computeIfAbsent(new Key(credential.id(), reason), k -> new Window());
         int held;

@@ -4,7 +4,6 @@ import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.members.entity.Team;
-import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.sites.entity.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,7 +31,7 @@ public class SiteCallers {
         var teamRef = new Caller.TeamRef(team.id(), team.name());
         var siteRef = new Caller.SiteRef(site.id(), site.name());
         var authority = Caller.authority(teamRef, siteRef, null, environment, permissions, Map.of(), scoped, scopes,
-                credential.allowedIps().stream().map(Cidr::parse).toList(), credential.expiresAt());
+                credential.allowedBlocks(), credential.expiresAt());
         return Optional.of(new Caller(credential.kind(), credential.id(), credential.name(), teamRef, null, siteRef,
                 authority, credential.expiresAt(), credential.rateLimitRequests() == null ? null
                         : new Caller.RateLimit(credential.rateLimitRequests(), credential.rateLimitSeconds())));

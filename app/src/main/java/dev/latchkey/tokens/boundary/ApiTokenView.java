@@ -32,7 +32,7 @@ public record ApiTokenView(String id, String name, String type, String environme
                 credential.expiresAt(), credential.allowedIps(), credential.rateLimitRequests() == null ? null
                         : Map.of("requests", credential.rateLimitRequests(), "per_seconds", credential.rateLimitSeconds()),
                 credential.createdAt(),
-                credential.createdBy(), credential.lastUsedAt(), credential.status(now), credential.rolledFrom(),
+                credential.createdBy(), credential.lastUsedAt(), credential.status(now).wireName(), credential.rolledFrom(),
                 credential.ownerId(), KeyOwnership.metadata(credential.metadata()), token);
     }
 }

@@ -161,9 +161,9 @@ public class ApiTokens {
         caller.requireCovers(authorityOf(old), "an API key");
         Instant now = clock.instant();
         if (!old.isUsable(now)) {
-            throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now));
+            throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now).wireName());
         }
-        List<Cidr> allowed = old.allowedIps().stream().map(Cidr::parse).toList();
+        List<Cidr> allowed = old.allowedBlocks();
         var issued = issuer.issue(new CredentialIssuer.Draft(old.prefix(), old.teamId(), null, old.siteId(),
                 old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
                 old.scoped(), old.id(), old.rateLimitRequests() == null ? null
@@ -183,7 +183,7 @@ public class ApiTokens {
     /** What a stored key may reach and do: what a caller must cover to roll or revoke it. */
     private Authority authorityOf(Credential key) {
         return new Authority(key.teamId(), key.siteId(), key.environment(), key.permissions(), Map.of(), key.scoped(),
-                scopesOf(key), key.allowedIps().stream().map(Cidr::parse).toList(), key.expiresAt(), null);
+                scopesOf(key), key.allowedBlocks(), key.expiresAt(), null);
     }
 
     private static String creator(Caller caller) {

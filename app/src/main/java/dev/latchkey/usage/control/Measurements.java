@@ -29,7 +29,7 @@ public class Measurements {
     }
 
     void refused(@Observes CredentialRefused refusal) {
-        authentication(refusal.reason());
+        authentication(refusal.reason().wireName());
     }
 
     void failed(@Observes dev.latchkey.credentials.entity.AuthenticationFailed failure) {

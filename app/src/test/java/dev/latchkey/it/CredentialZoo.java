@@ -170,6 +170,6 @@ final class CredentialZoo {
         var siteRef = siteId == null ? null : new Caller.SiteRef(siteId, "s");
         Authority authority = Caller.authority(teamRef, siteRef, member, environment, permissions, Map.of(), false,
                 List.of(), List.of(), null);
-        return new Caller(kind, "id", "name", teamRef, member, siteRef, authority, null, null);
+        return new Caller(Caller.CredentialRef.of(kind, "id", "name", null), teamRef, member, siteRef, authority);
     }
 }

@@ -14,9 +14,23 @@ import java.util.Set;
  * and do right now. {@code expiresAt} is when the credential itself stops working (for a
  * member's token too, though what it creates is bounded by the member, see {@link #authority}).
  */
-public record Caller(CredentialKind kind, String credentialId, String credentialName,
-                     TeamRef team, MemberRef member, SiteRef site, Authority authority, Instant expiresAt,
-                     RateLimit rateLimit) {
+public record Caller(CredentialRef credential, TeamRef team, MemberRef member, SiteRef site, Authority authority) {
+
+    /**
+     * The credential presented: its kind, id and name, when it stops working (null: never) and
+     * the rate limit set on it (null: the kind's default).
+     */
+    public record CredentialRef(CredentialKind kind, String id, String name, Instant expiresAt, RateLimit rateLimit) {
+
+        /** A credential without a rate limit of its own. */
+        public static CredentialRef of(CredentialKind kind, String id, String name, Instant expiresAt) {
+            return new CredentialRef(kind, id, name, expiresAt, null);
+        }
+
+        public CredentialRef limitedTo(RateLimit limit) {
+            return new CredentialRef(kind, id, name, expiresAt, limit);
+        }
+    }
 
     /** A limit set on the credential itself: {@code requests} per {@code seconds}. */
     public record RateLimit(int requests, int seconds) {
@@ -39,6 +53,26 @@ public record Caller(CredentialKind kind, String credentialId, String credential
                 scoped, scopes, allowedIps,
                 // What a member's token creates is the member's: it is bounded by the member's role, not the token's life.
                 member == null ? expiresAt : null, member == null ? null : member.id());
+    }
+
+    public CredentialKind kind() {
+        return credential.kind();
+    }
+
+    public String credentialId() {
+        return credential.id();
+    }
+
+    public String credentialName() {
+        return credential.name();
+    }
+
+    public Instant expiresAt() {
+        return credential.expiresAt();
+    }
+
+    public RateLimit rateLimit() {
+        return credential.rateLimit();
     }
 
     public String environment() {

@@ -40,8 +40,8 @@ public class MemberCallers {
         var teamRef = new Caller.TeamRef(team.id(), team.name());
         var memberRef = new Caller.MemberRef(member.id(), member.email(), member.name(), member.role(),
                 member.instanceAdmin());
-        return Optional.of(new Caller(kind, credentialId, credentialName, teamRef, memberRef, null,
-                Caller.authority(teamRef, null, memberRef, null, permissions, Map.of(), false, List.of(), List.of(),
-                        expiresAt), expiresAt, null));
+        return Optional.of(new Caller(Caller.CredentialRef.of(kind, credentialId, credentialName, expiresAt),
+                teamRef, memberRef, null, Caller.authority(teamRef, null, memberRef, null, permissions, Map.of(),
+                        false, List.of(), List.of(), expiresAt)));
     }
 }

@@ -298,9 +298,10 @@ public class AccessTokens implements JwtVerifier {
             var teamRef = new Caller.TeamRef(team.id(), team.name());
             var siteRef = new Caller.SiteRef(site.id(), site.name());
             Instant expiresAt = claims.getExpirationTime().toInstant();
-            return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), teamRef, member,
-                    siteRef, Caller.authority(teamRef, siteRef, member, client.environment(), permissions,
-                            typePermissions, false, List.of(), List.of(), expiresAt), expiresAt, null));
+            return Optional.of(new Caller(
+                    Caller.CredentialRef.of(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), expiresAt),
+                    teamRef, member, siteRef, Caller.authority(teamRef, siteRef, member, client.environment(),
+                            permissions, typePermissions, false, List.of(), List.of(), expiresAt)));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -83,10 +83,11 @@ public class ClientJwts {
             var teamRef = new Caller.TeamRef(team.id(), team.name());
             var siteRef = new Caller.SiteRef(site.id(), site.name());
             Instant expiresAt = claims.getExpirationTime().toInstant();
-            return Optional.of(new Caller(CredentialKind.JWT, client.id(), client.name(), teamRef, null, siteRef,
+            return Optional.of(new Caller(
+                    Caller.CredentialRef.of(CredentialKind.JWT, client.id(), client.name(), expiresAt),
+                    teamRef, null, siteRef,
                     Caller.authority(teamRef, siteRef, null, client.environment(), OAuthScopes.permissions(scopes),
-                            OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), expiresAt),
-                    expiresAt, null));
+                            OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), expiresAt)));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -32,8 +32,9 @@ public class SiteCallers {
         var siteRef = new Caller.SiteRef(site.id(), site.name());
         var authority = Caller.authority(teamRef, siteRef, null, environment, permissions, Map.of(), scoped, scopes,
                 credential.allowedBlocks(), credential.expiresAt());
-        return Optional.of(new Caller(credential.kind(), credential.id(), credential.name(), teamRef, null, siteRef,
-                authority, credential.expiresAt(), credential.rateLimitRequests() == null ? null
-                        : new Caller.RateLimit(credential.rateLimitRequests(), credential.rateLimitSeconds())));
+        return Optional.of(new Caller(new Caller.CredentialRef(credential.kind(), credential.id(), credential.name(),
+                credential.expiresAt(), credential.rateLimitRequests() == null ? null
+                        : new Caller.RateLimit(credential.rateLimitRequests(), credential.rateLimitSeconds())),
+                teamRef, null, siteRef, authority));
     }
 }

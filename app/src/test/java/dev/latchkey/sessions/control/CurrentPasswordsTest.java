@@ -37,8 +37,9 @@ class CurrentPasswordsTest {
     private static Caller caller(CredentialKind kind) {
         var team = new Caller.TeamRef("team_1", "t");
         var member = new Caller.MemberRef("mem_1", "member@example.com", "M", Role.OWNER, false);
-        return new Caller(kind, "id", "n", team, member, null, Caller.authority(team, null, member, null,
-                EnumSet.allOf(Permission.class), Map.of(), false, List.of(), List.of(), null), null, null);
+        return new Caller(Caller.CredentialRef.of(kind, "id", "n", null), team, member, null,
+                Caller.authority(team, null, member, null, EnumSet.allOf(Permission.class), Map.of(), false,
+                        List.of(), List.of(), null));
     }
 
     private static Member member(boolean withPassword) {

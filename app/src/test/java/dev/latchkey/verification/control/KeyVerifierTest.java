@@ -22,8 +22,8 @@ class KeyVerifierTest {
                                  boolean scoped, List<String> scopes) {
         var team = new Caller.TeamRef("team_1", "t");
         var siteRef = new Caller.SiteRef(site, "s");
-        return new Caller(kind, "tok_x", "n", team, null, siteRef, Caller.authority(team, siteRef, null, environment,
-                permissions, Map.of(), scoped, scopes, List.of(), null), null, null);
+        return new Caller(Caller.CredentialRef.of(kind, "tok_x", "n", null), team, null, siteRef,
+                Caller.authority(team, siteRef, null, environment, permissions, Map.of(), scoped, scopes, List.of(), null));
     }
 
     private static KeyVerifier.Request asking(Set<Permission> permissions, List<String> scopes) {

@@ -38,7 +38,7 @@ public class Connection {
     private String provider;
 
     @Column(name = "status")
-    @Convert(converter = ConnectionStatus.Column.class)
+    @Convert(converter = ConnectionStatusColumn.class)
     private ConnectionStatus status;
 
     @Column(name = "account_id")

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionStatusTest {
 
-    private final ConnectionStatus.Column column = new ConnectionStatus.Column();
+    private final ConnectionStatusColumn column = new ConnectionStatusColumn();
 
     @Test
     void storesTheStringsTheColumnHasAlwaysHeld() {

@@ -1,5 +1,6 @@
 /**
- * HTTP plumbing shared by every feature: the JAX-RS application, JSON binding, request ids
- * and the per-request context (client address, user agent).
+ * HTTP plumbing shared by every feature: the JAX-RS application, JSON binding, request ids,
+ * the per-request context (client address, user agent), and the mappers that render every
+ * failure in the one error shape.
  */
 package dev.latchkey.http;

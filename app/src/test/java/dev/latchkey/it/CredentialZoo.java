@@ -1,10 +1,10 @@
 package dev.latchkey.it;
 
-import dev.latchkey.credentials.control.Authority;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.entity.Authority;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.credentials.entity.Role;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -170,6 +170,6 @@ final class CredentialZoo {
         var siteRef = siteId == null ? null : new Caller.SiteRef(siteId, "s");
         Authority authority = Caller.authority(teamRef, siteRef, member, environment, permissions, Map.of(), false,
                 List.of(), List.of(), null);
-        return new Caller(kind, "id", "name", teamRef, member, siteRef, authority, null, null);
+        return new Caller(Caller.CredentialRef.of(kind, "id", "name", null), teamRef, member, siteRef, authority);
     }
 }

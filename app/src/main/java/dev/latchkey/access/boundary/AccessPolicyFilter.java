@@ -2,8 +2,8 @@ package dev.latchkey.access.boundary;
 
 import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.RouteRules;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.problems.control.NotPermittedException;
 import dev.latchkey.sites.control.Sites;
@@ -33,7 +33,7 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
     ResourceInfo resource;
 
     @Inject
-    CurrentRequest current;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -51,7 +51,7 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
         if (rule.isPublic()) {
             return;
         }
-        Caller caller = current.caller();
+        Caller caller = currentCaller.caller();
         if (resolved.route().has("site")) {
             requireReach(caller, request.getUriInfo().getPathParameters().getFirst("site"));
         }

@@ -13,10 +13,10 @@ import static dev.latchkey.access.control.Audience.SITE_DATA;
 import static dev.latchkey.access.control.Audience.SITE_TOKEN;
 import static dev.latchkey.access.control.Audience.TEAM;
 import static dev.latchkey.access.control.Audience.VERIFIER;
-import static dev.latchkey.credentials.control.Permission.ADMIN;
-import static dev.latchkey.credentials.control.Permission.READ;
+import static dev.latchkey.credentials.entity.Permission.ADMIN;
+import static dev.latchkey.credentials.entity.Permission.READ;
 
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Permission;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.latchkey.access.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.problems.control.LacksPermissionException;
 import dev.latchkey.problems.control.NotPermittedException;
 import java.util.Optional;

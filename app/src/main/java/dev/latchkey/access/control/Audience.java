@@ -1,7 +1,7 @@
 package dev.latchkey.access.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -4,8 +4,8 @@ import dev.latchkey.audit.control.AuditFilter;
 import dev.latchkey.audit.control.AuditTrail;
 import dev.latchkey.audit.control.Checkpoint;
 import dev.latchkey.audit.entity.AuditEvent;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +34,7 @@ public class AuditEventsResource {
     static final String NDJSON = "application/x-ndjson";
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     AuditTrail trail;
@@ -92,7 +92,7 @@ public class AuditEventsResource {
     }
 
     private Caller reader() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         caller.requireMember();
         return caller;
     }

@@ -1,6 +1,6 @@
 package dev.latchkey.audit.control;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 
 /**
  * Who made a change: a member (acting through one of its credentials), a credential not

@@ -2,11 +2,12 @@ package dev.latchkey.audit.control;
 
 import dev.latchkey.audit.entity.AuditEvent;
 import dev.latchkey.audit.entity.ChainHead;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.crypto.control.MasterKeyRing;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.Json;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -41,6 +42,9 @@ public class AuditLog {
     CurrentRequest request;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     MasterKeyRing ring;
 
     @Inject
@@ -59,7 +63,7 @@ public class AuditLog {
     /** Records a change made by the current request's caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String teamId, String siteId, String action, Target target, Map<String, ?> details) {
-        Actor actor = currentRequest() ? request.callerIfAny().map(Actor::of).orElse(Actor.ANONYMOUS) : Actor.SYSTEM;
+        Actor actor = currentRequest() ? currentCaller.callerIfAny().map(Actor::of).orElse(Actor.ANONYMOUS) : Actor.SYSTEM;
         return recordAs(actor, teamId, siteId, action, target, details);
     }
 

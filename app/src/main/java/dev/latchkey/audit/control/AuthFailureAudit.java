@@ -1,9 +1,9 @@
 package dev.latchkey.audit.control;
 
-import dev.latchkey.credentials.control.CredentialRefused;
 import dev.latchkey.credentials.entity.Credential;
-import jakarta.enterprise.event.Observes;
+import dev.latchkey.credentials.entity.CredentialRefused;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public class AuthFailureAudit {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refused(@Observes CredentialRefused refusal) {
         Credential credential = refusal.credential();
-        String reason = refusal.reason();
+        String reason = refusal.reason().wireName();
         Instant now = clock.instant();
         Window window = windows.computeIfAbsent(new Key(credential.id(), reason), k -> new Window());
         int held;

@@ -15,7 +15,7 @@ public record ConnectionView(String id, String provider, AccountView account, Li
 
     public static ConnectionView of(Connection c) {
         return new ConnectionView(c.id(), c.provider(), new AccountView(c.accountId(), c.accountName()),
-                c.grantedScopes(), c.status(), c.statusReason(), c.expiresAt(), c.lastRefreshedAt(), c.refreshFailures(),
+                c.grantedScopes(), c.status().wireName(), c.statusReason(), c.expiresAt(), c.lastRefreshedAt(), c.refreshFailures(),
                 c.lastError(), c.nextAttemptAt(), c.connectedBy(), c.connectedAt());
     }
 }

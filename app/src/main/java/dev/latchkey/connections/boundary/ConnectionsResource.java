@@ -4,8 +4,8 @@ import dev.latchkey.connections.control.ConnectFlow;
 import dev.latchkey.connections.control.Connections;
 import dev.latchkey.connections.control.Refresher;
 import dev.latchkey.connections.entity.Connection;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.problems.control.ConflictException;
 import dev.latchkey.problems.control.RateLimitedException;
@@ -23,12 +23,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ConnectionsResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -68,7 +68,7 @@ public class ConnectionsResource {
     @APIResponse(responseCode = "201", description = "Where to send the user to grant access",
             content = @Content(schema = @Schema(ref = "StartedConnectionView")))
     public Response start(@NotNull @Valid StartConnectionRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         Site site = sites.find(caller, siteId);
         return Response.status(Response.Status.CREATED)
                 .entity(StartedConnectionView.of(connections.start(caller, site, body.provider(), body.scopes())))
@@ -77,14 +77,14 @@ public class ConnectionsResource {
 
     @GET
     public ListView<ConnectionView> list() {
-        Site site = sites.find(request.caller(), siteId);
+        Site site = sites.find(currentCaller.caller(), siteId);
         return new ListView<>(connections.list(site.id()).stream().map(ConnectionView::of).toList(), false, null);
     }
 
     @GET
     @Path("{provider}")
     public ConnectionView get(@PathParam("provider") String provider) {
-        Site site = sites.find(request.caller(), siteId);
+        Site site = sites.find(currentCaller.caller(), siteId);
         return ConnectionView.of(connections.find(site.id(), provider));
     }
 
@@ -96,7 +96,7 @@ public class ConnectionsResource {
     @POST
     @Path("{provider}/refresh")
     public ConnectionView refresh(@PathParam("provider") String provider) {
-        Site site = sites.find(request.caller(), siteId);
+        Site site = sites.find(currentCaller.caller(), siteId);
         Connection connection = connections.find(site.id(), provider);
         Refresher.Outcome outcome = refresher.refresh(connection.id(), true);
         Connection now = refresher.load(connection.id());
@@ -148,7 +148,7 @@ public class ConnectionsResource {
     @Path("{provider}")
     public ConnectFlow.Disconnected disconnect(@PathParam("provider") String provider,
                                               @QueryParam("revoke") String revoke) {
-        Site site = sites.find(request.caller(), siteId);
+        Site site = sites.find(currentCaller.caller(), siteId);
         return flow.disconnect(connections.find(site.id(), provider), revoke);
     }
 }

@@ -1,7 +1,7 @@
 package dev.latchkey.connections.boundary;
 
 import dev.latchkey.connections.control.ProviderRegistry;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.paging.boundary.ListView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,14 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 public class ProvidersResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     ProviderRegistry registry;
 
     @GET
     public ListView<ProviderView> list() {
-        request.caller();
+        currentCaller.caller();
         return new ListView<>(registry.all().stream().map(ProviderView::of).toList(), false, null);
     }
 }

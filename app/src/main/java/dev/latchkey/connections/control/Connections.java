@@ -3,9 +3,10 @@ package dev.latchkey.connections.control;
 import dev.latchkey.audit.control.Actor;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.connections.entity.Connection;
+import dev.latchkey.connections.entity.ConnectionStatus;
 import dev.latchkey.connections.entity.ConnectionState;
-import dev.latchkey.credentials.control.Authority;
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Authority;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.http.control.PublicUrl;
@@ -218,7 +219,7 @@ public class Connections {
         return em.createQuery("select c.id from Connection c where c.provider = :provider and c.accountId = :account "
                         + "and c.id <> :id and c.status = :active", String.class)
                 .setParameter("provider", connection.provider()).setParameter("account", connection.accountId())
-                .setParameter("active", Connection.ACTIVE)
+                .setParameter("active", ConnectionStatus.ACTIVE)
                 .setParameter("id", connection.id()).getResultList();
     }
 

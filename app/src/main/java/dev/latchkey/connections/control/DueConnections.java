@@ -1,6 +1,6 @@
 package dev.latchkey.connections.control;
 
-import dev.latchkey.connections.entity.Connection;
+import dev.latchkey.connections.entity.ConnectionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +21,7 @@ public class DueConnections {
     public List<String> unchecked(Instant before, int limit) {
         return em.createQuery("select c.id from Connection c where c.status = :active and c.expiresAt is null "
                         + "and (c.checkedAt is null or c.checkedAt < :before) order by c.checkedAt", String.class)
-                .setParameter("active", Connection.ACTIVE)
+                .setParameter("active", ConnectionStatus.ACTIVE)
                 .setParameter("before", before)
                 .setMaxResults(limit)
                 .getResultList();
@@ -34,7 +34,7 @@ public class DueConnections {
                         + "and c.expiresAt is not null and c.expiresAt < :horizon and c.sealedRefreshToken is not null "
                         + "and (c.nextAttemptAt is null or c.nextAttemptAt <= :now) "
                         + "and (c.leaseUntil is null or c.leaseUntil < :now) order by c.expiresAt", String.class)
-                .setParameter("active", Connection.ACTIVE)
+                .setParameter("active", ConnectionStatus.ACTIVE)
                 .setParameter("horizon", now.plus(margin))
                 .setParameter("now", now)
                 .setMaxResults(limit)
@@ -47,7 +47,7 @@ public class DueConnections {
         return em.createQuery("select c.id from Connection c where c.status = :active "
                         + "and ((c.refreshStartedAt is not null and c.leaseUntil < :now) or c.refreshInterruptedAt is not null) "
                         + "and (c.nextAttemptAt is null or c.nextAttemptAt <= :now)", String.class)
-                .setParameter("active", Connection.ACTIVE)
+                .setParameter("active", ConnectionStatus.ACTIVE)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
@@ -62,7 +62,7 @@ public class DueConnections {
         return em.createQuery("select c.nextAttemptAt from Connection c where c.status = :active "
                         + "and c.expiresAt is not null and c.expiresAt < :horizon and c.sealedRefreshToken is not null "
                         + "and c.nextAttemptAt > :now and c.nextAttemptAt <= :until order by c.nextAttemptAt", Instant.class)
-                .setParameter("active", Connection.ACTIVE)
+                .setParameter("active", ConnectionStatus.ACTIVE)
                 .setParameter("horizon", until.plus(margin))
                 .setParameter("now", now)
                 .setParameter("until", until)

@@ -2,7 +2,7 @@ package dev.latchkey.connections.control;
 
 import dev.latchkey.providers.profiles.ProfileDirectory;
 import dev.latchkey.providers.profiles.ProfileProviderFactory;
-import dev.latchkey.startup.control.StartupFailedException;
+import dev.latchkey.problems.control.StartupFailedException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;

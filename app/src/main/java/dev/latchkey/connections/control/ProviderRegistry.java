@@ -5,7 +5,7 @@ import dev.latchkey.providers.ProviderConfig;
 import dev.latchkey.providers.ProviderFactory;
 import dev.latchkey.providers.ScrubbingProvider;
 import dev.latchkey.providers.profiles.ProfileProviderFactory;
-import dev.latchkey.startup.control.StartupFailedException;
+import dev.latchkey.problems.control.StartupFailedException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

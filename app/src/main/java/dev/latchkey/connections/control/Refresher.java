@@ -1,7 +1,7 @@
 package dev.latchkey.connections.control;
 
 import dev.latchkey.connections.entity.Connection;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import dev.latchkey.problems.control.ReconnectRequiredException;
 import dev.latchkey.problems.control.UnavailableException;
 import dev.latchkey.providers.ProviderException;

@@ -1,7 +1,7 @@
 package dev.latchkey.connections.entity;
 
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -20,10 +20,6 @@ public class Connection {
 
     public static final String ID_PREFIX = "conn_";
 
-    /** Connection states on the wire. */
-    public static final String ACTIVE = "active";
-    /** The grant is gone (revoked, refused, expired with nothing to refresh it): only reconnecting helps. */
-    public static final String RECONNECT_REQUIRED = "reconnect_required";
 
     @Id
     @Column(name = "id")
@@ -42,7 +38,8 @@ public class Connection {
     private String provider;
 
     @Column(name = "status")
-    private String status;
+    @Convert(converter = ConnectionStatusColumn.class)
+    private ConnectionStatus status;
 
     @Column(name = "account_id")
     private String accountId;
@@ -128,7 +125,7 @@ public class Connection {
 
     /** Records a (re)connection: a new grant replaces the old one whole. */
     public void connect(String account, String name, List<String> scopes, String connectedBy, Instant now) {
-        this.status = ACTIVE;
+        this.status = ConnectionStatus.ACTIVE;
         this.accountId = account;
         this.accountName = name;
         this.grantedScopes = String.join(" ", scopes);
@@ -156,7 +153,7 @@ public class Connection {
     }
 
     public void refreshed(Instant now) {
-        this.status = ACTIVE;
+        this.status = ConnectionStatus.ACTIVE;
         this.lastRefreshedAt = now;
         this.lastAttemptAt = now;
         this.refreshFailures = 0;
@@ -178,7 +175,7 @@ public class Connection {
 
     /** The grant is gone: nothing is handed out or retried until the provider is connected again. */
     public void reconnectRequired(String reason, Instant now) {
-        this.status = RECONNECT_REQUIRED;
+        this.status = ConnectionStatus.RECONNECT_REQUIRED;
         this.statusReason = reason;
         this.lastAttemptAt = now;
         this.nextAttemptAt = null;
@@ -233,7 +230,7 @@ public class Connection {
         return provider;
     }
 
-    public String status() {
+    public ConnectionStatus status() {
         return status;
     }
 
@@ -316,7 +313,7 @@ public class Connection {
     }
 
     public boolean active() {
-        return ACTIVE.equals(status);
+        return status == ConnectionStatus.ACTIVE;
     }
 
     public boolean refreshable() {

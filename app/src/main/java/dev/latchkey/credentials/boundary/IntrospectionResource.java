@@ -1,8 +1,8 @@
 package dev.latchkey.credentials.boundary;
 
 import dev.latchkey.credentials.control.Authenticator;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 public class IntrospectionResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Authenticator authenticator;
@@ -32,7 +32,7 @@ public class IntrospectionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public IntrospectionView introspect(@FormParam("token") String token) {
         // Site tokens hold no permission: they can read their connections and nothing else.
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         if (token == null || token.isBlank()) {
             throw new dev.latchkey.problems.control.InvalidInputException("token", "token is required");
         }

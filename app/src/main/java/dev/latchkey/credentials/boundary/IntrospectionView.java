@@ -1,7 +1,7 @@
 package dev.latchkey.credentials.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Permission;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 

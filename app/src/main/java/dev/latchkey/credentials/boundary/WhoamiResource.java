@@ -1,6 +1,6 @@
 package dev.latchkey.credentials.boundary;
 
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 public class WhoamiResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @GET
     public WhoamiView whoami() {
-        return WhoamiView.of(request.caller());
+        return WhoamiView.of(currentCaller.caller());
     }
 }

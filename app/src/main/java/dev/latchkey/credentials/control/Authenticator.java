@@ -1,6 +1,11 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.CredentialRefused;
+import dev.latchkey.credentials.entity.CredentialUsed;
+import dev.latchkey.credentials.entity.Refusal;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.problems.control.NotAuthenticatedException;
 import dev.latchkey.problems.control.NotPermittedException;
@@ -62,8 +67,8 @@ public class Authenticator {
     private record Known(Credential credential, Caller caller, AtomicBoolean firstUsePending) {
     }
 
-    /** A token that matched a stored credential, and what state that credential is in. */
-    private record Match(Known known, String status) {
+    /** A token that matched a stored credential, and why it is refused (empty: it is active). */
+    private record Match(Known known, Optional<Refusal> refusal) {
         Credential credential() {
             return known.credential();
         }
@@ -119,27 +124,19 @@ public class Authenticator {
             return new Check(Outcome.NOT_FOUND, null, null);
         }
         Credential credential = match.credential();
-        switch (match.status()) {
-            case "wrong_secret" -> {
-                refusals.fire(new CredentialRefused(credential, "wrong_secret"));
-                return new Check(Outcome.NOT_FOUND, null, null);
-            }
-            case "revoked" -> {
-                refusals.fire(new CredentialRefused(credential, "revoked"));
-                return new Check(Outcome.REVOKED, credential, null);
-            }
-            case "expired" -> {
-                refusals.fire(new CredentialRefused(credential, "expired"));
-                return new Check(Outcome.EXPIRED, credential, null);
-            }
-            case "disabled" -> {
-                refusals.fire(new CredentialRefused(credential, "disabled"));
-                return new Check(Outcome.DISABLED, credential, null);
-            }
-            default -> { }
+        if (match.refusal().isPresent()) {
+            Refusal refusal = match.refusal().get();
+            refusals.fire(new CredentialRefused(credential, refusal));
+            return switch (refusal) {
+                case WRONG_SECRET -> new Check(Outcome.NOT_FOUND, null, null);
+                case REVOKED -> new Check(Outcome.REVOKED, credential, null);
+                case EXPIRED -> new Check(Outcome.EXPIRED, credential, null);
+                case DISABLED -> new Check(Outcome.DISABLED, credential, null);
+                case ADDRESS_NOT_ALLOWED -> throw new IllegalStateException("a match never carries it: addresses are checked below");
+            };
         }
         if (!credential.allowsAddress(clientAddress)) {
-            refusals.fire(new CredentialRefused(credential, "address_not_allowed"));
+            refusals.fire(new CredentialRefused(credential, Refusal.ADDRESS_NOT_ALLOWED));
             lastUsed.refused(credential.id(), CredentialUsed.Outcome.ADDRESS_REFUSED);
             return new Check(Outcome.ADDRESS_NOT_ALLOWED, credential, null);
         }
@@ -160,7 +157,7 @@ public class Authenticator {
             return jwt().verify(presented);
         }
         return match(presented)
-                .filter(m -> "active".equals(m.status()))
+                .filter(m -> m.refusal().isEmpty())
                 .map(m -> m.known().caller());
     }
 
@@ -188,9 +185,9 @@ public class Authenticator {
             return Optional.empty();
         }
         if (!hasher.matches(token.value(), credential.hashKeyId(), credential.secretHash())) {
-            return Optional.of(new Match(known, "wrong_secret"));
+            return Optional.of(new Match(known, Optional.of(Refusal.WRONG_SECRET)));
         }
-        return Optional.of(new Match(known, credential.status(clock.instant())));
+        return Optional.of(new Match(known, Refusal.of(credential.status(clock.instant()))));
     }
 
     private Known known(String credentialId, CallerFactory factory) {

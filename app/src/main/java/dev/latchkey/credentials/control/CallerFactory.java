@@ -1,6 +1,8 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
 import java.util.Optional;
 
 /**

@@ -1,10 +1,12 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.CredentialsChanged;
 import dev.latchkey.database.control.OutageLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -72,6 +74,11 @@ public class CredentialChanges {
     }
 
     /** Records a change in the current transaction (or, outside one, empties this cache only). */
+    /** An entity listener saw a change that can alter what a credential may do. */
+    void on(@Observes CredentialsChanged change) {
+        changed();
+    }
+
     public void changed() {
         cache.invalidateAll();
         if (transactions.getTransactionKey() == null) {

@@ -1,8 +1,11 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.crypto.control.KeyedHasher;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.network.entity.Cidr;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

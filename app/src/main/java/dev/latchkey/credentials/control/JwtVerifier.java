@@ -1,5 +1,6 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.Caller;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,10 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.CredentialUsed;
+import dev.latchkey.problems.control.AuthorityRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +26,9 @@ public class LastUsedRecorder {
     FirstUses firstUses;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     Clock clock;
 
     /** A successful use; {@code first} when this may be the credential's first ever. */
@@ -38,5 +44,11 @@ public class LastUsedRecorder {
         if (credentialId != null && outcome != CredentialUsed.Outcome.VALID) {
             uses.fire(new CredentialUsed(credentialId, clock.instant(), outcome));
         }
+    }
+
+    /** A request of the current caller was refused for lacking a permission or scope. */
+    void refusedForAuthority(@Observes AuthorityRefusal refusal) {
+        currentCaller.callerIfAny().ifPresent(caller ->
+                refused(caller.credentialId(), CredentialUsed.Outcome.INSUFFICIENT_PERMISSION));
     }
 }

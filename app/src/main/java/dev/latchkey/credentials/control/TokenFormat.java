@@ -1,6 +1,6 @@
 package dev.latchkey.credentials.control;
 
-import dev.latchkey.identifiers.control.Base62;
+import dev.latchkey.identifiers.entity.Base62;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.CRC32;

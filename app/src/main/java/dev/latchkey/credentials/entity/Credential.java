@@ -1,9 +1,7 @@
 package dev.latchkey.credentials.entity;
 
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.network.entity.Cidr;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -22,7 +20,7 @@ import java.util.stream.Collectors;
  * switching it off and on, and the last-used time.
  */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "credentials")
 public class Credential {
 
@@ -96,6 +94,10 @@ public class Credential {
     @Column(name = "allowed_ips")
     private String allowedIps;
 
+    /** {@link #allowedIps} parsed, once per loaded row (the cache keeps the row, so once per load). */
+    @jakarta.persistence.Transient
+    private volatile List<Cidr> allowedBlocks;
+
     /** Created with scopes: restricted to them for good, even once they are all deleted. */
     @Column(name = "scoped")
     private boolean scoped;
@@ -160,6 +162,7 @@ public class Credential {
     public Credential restrictedTo(List<Cidr> blocks) {
         this.allowedIps = blocks == null || blocks.isEmpty() ? null
                 : blocks.stream().map(Cidr::toString).collect(Collectors.joining(","));
+        this.allowedBlocks = null;
         return this;
     }
 
@@ -210,8 +213,8 @@ public class Credential {
         if (address == null) {
             return false; // an allowlist admits only an address it was told
         }
-        for (String block : allowedIps.split(",")) {
-            if (Cidr.parse(block).contains(address)) {
+        for (Cidr block : allowedBlocks()) {
+            if (block.contains(address)) {
                 return true;
             }
         }
@@ -220,6 +223,16 @@ public class Credential {
 
     public List<String> allowedIps() {
         return allowedIps == null ? List.of() : List.of(allowedIps.split(","));
+    }
+
+    /** The address allowlist, parsed on first use and kept with the row (empty: any address). */
+    public List<Cidr> allowedBlocks() {
+        List<Cidr> parsed = allowedBlocks;
+        if (parsed == null) {
+            parsed = allowedIps().stream().map(Cidr::parse).toList();
+            allowedBlocks = parsed;
+        }
+        return parsed;
     }
 
     public boolean scoped() {
@@ -252,21 +265,21 @@ public class Credential {
         }
     }
 
-    public String status(Instant now) {
+    public CredentialStatus status(Instant now) {
         if (revokedAt != null) {
-            return "revoked";
+            return CredentialStatus.REVOKED;
         }
         if (expiresAt != null && !now.isBefore(expiresAt)) {
-            return "expired";
+            return CredentialStatus.EXPIRED;
         }
         if (disabledAt != null) {
-            return "disabled";
+            return CredentialStatus.DISABLED;
         }
-        return "active";
+        return CredentialStatus.ACTIVE;
     }
 
     public boolean isUsable(Instant now) {
-        return "active".equals(status(now));
+        return status(now) == CredentialStatus.ACTIVE;
     }
 
     public String id() {

@@ -2,7 +2,7 @@ package dev.latchkey.crypto.control;
 
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.DatabaseSettings;
-import dev.latchkey.startup.control.StartupFailedException;
+import dev.latchkey.problems.control.StartupFailedException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.latchkey.data.boundary;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.data.control.Documents;
-import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.sites.control.Sites;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class DataResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -67,7 +67,7 @@ public class DataResource {
             content = @Content(schema = @Schema(ref = "DocumentView")))
     public Response put(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
                         InputStream body) throws IOException {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         Site site = sites.find(caller, siteId);
         Documents.Seen written = documents.put(caller, site, type, id, JsonObjectBody.read(body, length, maxBodyBytes));
         return Response.status(written.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -77,7 +77,7 @@ public class DataResource {
     @GET
     @Path("{id}")
     public DocumentView get(@PathParam("id") String id, @QueryParam("fields") String fields) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return DocumentView.of(documents.get(caller, sites.find(caller, siteId), type, id, fields));
     }
 
@@ -85,7 +85,7 @@ public class DataResource {
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         documents.delete(caller, sites.find(caller, siteId), type, id);
         return Response.noContent().build();
     }
@@ -93,7 +93,7 @@ public class DataResource {
     @GET
     public ListView<DocumentView> list(@QueryParam("fields") String fields, @QueryParam("limit") String limit,
                                        @QueryParam("starting_after") String startingAfter) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var page = documents.list(caller, sites.find(caller, siteId), type, fields,
                 PageRequest.of(limit, startingAfter));
         return ListView.of(page, DocumentView::of, seen -> seen.document().id());

@@ -1,21 +1,21 @@
 package dev.latchkey.data.control;
 
-import dev.latchkey.http.control.JsonP;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.data.entity.Document;
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.paging.control.Pages;
 import dev.latchkey.problems.control.InsufficientScopeException;
 import dev.latchkey.problems.control.InvalidInputException;
-import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.problems.control.LacksPermissionException;
+import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.problems.control.NotPermittedException;
 import dev.latchkey.scopes.control.FieldPolicy;
-import dev.latchkey.scopes.control.ScopePolicies;
 import dev.latchkey.scopes.control.Schema;
 import dev.latchkey.scopes.control.Schemas;
+import dev.latchkey.scopes.control.ScopePolicies;
 import dev.latchkey.sites.entity.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

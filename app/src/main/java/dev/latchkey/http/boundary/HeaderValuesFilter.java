@@ -1,6 +1,5 @@
 package dev.latchkey.http.boundary;
 
-import dev.latchkey.problems.boundary.Problems;
 import dev.latchkey.problems.control.ErrorCode;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

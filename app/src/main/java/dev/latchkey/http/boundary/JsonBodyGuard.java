@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 public class JsonBodyGuard implements ReaderInterceptor {
 
     /** No management body comes near this; the data API has its own, smaller limit. */
-    static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_BYTES = 1 << 20;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -39,7 +39,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
         return bound;
     }
 
-    static boolean isJson(MediaType type) {
+    public static boolean isJson(MediaType type) {
         return type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
     }

@@ -1,6 +1,6 @@
 package dev.latchkey.http.boundary;
 
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import dev.latchkey.problems.control.NoSuchResourceException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

@@ -1,13 +1,12 @@
 package dev.latchkey.http.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.identifiers.control.Ids;
-import dev.latchkey.problems.control.NotAuthenticatedException;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * What is known about the request being served: its id, where it came from, and (once
- * authenticated) who made it. Audit events and error bodies read it from here.
+ * What is known about the request being served: its id, when it began and where it came
+ * from. Audit events and error bodies read it from here; who made it is
+ * {@code credentials.control.CurrentCaller}'s.
  */
 @RequestScoped
 public class CurrentRequest {
@@ -16,7 +15,6 @@ public class CurrentRequest {
     private long startedNanos;
     private String clientAddress;
     private String userAgent;
-    private Caller caller;
 
     public void begin(String clientAddress, String userAgent) {
         this.requestId = Ids.next("req_");
@@ -43,22 +41,5 @@ public class CurrentRequest {
 
     public String userAgent() {
         return userAgent;
-    }
-
-    public void authenticated(Caller who) {
-        this.caller = who;
-    }
-
-    /** The authenticated caller, if the request has one. */
-    public java.util.Optional<Caller> callerIfAny() {
-        return java.util.Optional.ofNullable(caller);
-    }
-
-    /** The authenticated caller; public endpoints have none. */
-    public Caller caller() {
-        if (caller == null) {
-            throw NotAuthenticatedException.noCredential("No credential provided");
-        }
-        return caller;
     }
 }

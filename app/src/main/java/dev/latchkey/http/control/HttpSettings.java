@@ -1,7 +1,7 @@
 package dev.latchkey.http.control;
 
-import dev.latchkey.network.control.Cidr;
 import dev.latchkey.network.control.ClientAddresses;
+import dev.latchkey.network.entity.Cidr;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

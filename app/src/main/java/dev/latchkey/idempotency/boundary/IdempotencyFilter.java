@@ -1,5 +1,6 @@
 package dev.latchkey.idempotency.boundary;
 
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.Json;
 import dev.latchkey.idempotency.control.IdempotencyKeys;
@@ -45,12 +46,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     CurrentRequest current;
 
     @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
     IdempotencyKeys keys;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
-        var caller = current.callerIfAny();
+        var caller = currentCaller.callerIfAny();
         if (key == null || !HttpMethod.POST.equals(request.getMethod()) || caller.isEmpty()) {
             return;
         }

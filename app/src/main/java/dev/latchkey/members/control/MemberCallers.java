@@ -1,10 +1,10 @@
 package dev.latchkey.members.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.members.entity.Member;
-import dev.latchkey.teams.entity.Team;
+import dev.latchkey.members.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,8 +40,8 @@ public class MemberCallers {
         var teamRef = new Caller.TeamRef(team.id(), team.name());
         var memberRef = new Caller.MemberRef(member.id(), member.email(), member.name(), member.role(),
                 member.instanceAdmin());
-        return Optional.of(new Caller(kind, credentialId, credentialName, teamRef, memberRef, null,
-                Caller.authority(teamRef, null, memberRef, null, permissions, Map.of(), false, List.of(), List.of(),
-                        expiresAt), expiresAt, null));
+        return Optional.of(new Caller(Caller.CredentialRef.of(kind, credentialId, credentialName, expiresAt),
+                teamRef, memberRef, null, Caller.authority(teamRef, null, memberRef, null, permissions, Map.of(),
+                        false, List.of(), List.of(), expiresAt)));
     }
 }

@@ -2,10 +2,10 @@ package dev.latchkey.members.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.credentials.control.Authority;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.entity.Authority;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;

@@ -1,8 +1,8 @@
 package dev.latchkey.members.entity;
 
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /** A person in a team, with a role. */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "members")
 public class Member {
 

@@ -1,5 +1,6 @@
 package dev.latchkey.network.control;
 
+import dev.latchkey.network.entity.Cidr;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.http.boundary.HtmlPage;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import dev.latchkey.oauth.control.IdTokens;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.sessions.control.BrowserCookies;

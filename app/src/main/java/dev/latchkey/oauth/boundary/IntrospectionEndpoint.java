@@ -1,15 +1,15 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.oauth.control.AccessTokens;
-import dev.latchkey.oauth.control.OAuthException;
 import dev.latchkey.oauth.control.ClientAuthentication;
+import dev.latchkey.oauth.control.OAuthException;
 import dev.latchkey.oauth.entity.OAuthClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

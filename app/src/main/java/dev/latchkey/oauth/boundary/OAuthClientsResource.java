@@ -1,7 +1,7 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.oauth.control.OAuthClients;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.paging.boundary.ListView;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class OAuthClientsResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -51,7 +51,7 @@ public class OAuthClientsResource {
     @APIResponse(responseCode = "201", description = "The client, with its secret (shown once)",
             content = @Content(schema = @Schema(ref = "OAuthClientView")))
     public Response create(@NotNull @Valid CreateOAuthClientRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var registered = clients.create(caller, sites.find(caller, siteId), new OAuthClients.Spec(body.name(),
                 body.type(), body.environment(), body.redirectUris(), body.grantTypes(), body.scopes(),
                 body.jwks() == null ? null : dev.latchkey.http.control.Json.JSONB.toJson(body.jwks()),
@@ -93,7 +93,7 @@ public class OAuthClientsResource {
     }
 
     private Site site() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return sites.find(caller, siteId);
     }
 }

@@ -1,6 +1,6 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.oauth.control.Consents;
 import dev.latchkey.oauth.entity.OAuthConsent;
 import dev.latchkey.paging.boundary.ListView;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 public class OAuthGrantsResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Consents consents;
@@ -32,13 +32,13 @@ public class OAuthGrantsResource {
     @GET
     public ListView<OAuthGrantView> list(@QueryParam("limit") String limit,
                                          @QueryParam("starting_after") String startingAfter) {
-        return ListView.of(consents.list(request.caller().requireMember().id(), PageRequest.of(limit, startingAfter)),
+        return ListView.of(consents.list(currentCaller.caller().requireMember().id(), PageRequest.of(limit, startingAfter)),
                 OAuthGrantView::of, OAuthConsent::id);
     }
 
     @DELETE
     @Path("{id}")
     public OAuthGrantView revoke(@PathParam("id") String id) {
-        return OAuthGrantView.of(consents.revoke(request.caller(), id));
+        return OAuthGrantView.of(consents.revoke(currentCaller.caller(), id));
     }
 }

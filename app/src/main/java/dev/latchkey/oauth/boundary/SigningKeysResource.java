@@ -1,7 +1,7 @@
 package dev.latchkey.oauth.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.oauth.control.SigningKeys;
 import dev.latchkey.oauth.entity.SigningKey;
@@ -44,7 +44,7 @@ public class SigningKeysResource {
     }
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     SigningKeys keys;
@@ -71,7 +71,7 @@ public class SigningKeysResource {
     }
 
     private Caller admin() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         caller.requireInstanceAdmin("manage signing keys");
         return caller;
     }

@@ -9,20 +9,20 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialCache;
 import dev.latchkey.credentials.control.CredentialChanges;
-import dev.latchkey.crypto.control.Digests;
-import dev.latchkey.credentials.control.CredentialKind;
 import dev.latchkey.credentials.control.JwtVerifier;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.http.control.PublicUrl;
-import dev.latchkey.credentials.control.Permission;
-import dev.latchkey.identifiers.control.Base62;
+import dev.latchkey.identifiers.entity.Base62;
 import dev.latchkey.members.entity.Member;
+import dev.latchkey.members.entity.Team;
 import dev.latchkey.oauth.entity.IssuedAccessToken;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.sites.entity.Site;
-import dev.latchkey.teams.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -240,9 +240,10 @@ public class AccessTokens implements JwtVerifier {
         var teamRef = new Caller.TeamRef(team.id(), team.name());
         var siteRef = new Caller.SiteRef(site.id(), site.name());
         Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime());
-        return Optional.of(new Caller(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), teamRef, member,
-                siteRef, Caller.authority(teamRef, siteRef, member, client.environment(), permissions,
-                        typePermissions, false, List.of(), List.of(), expiresAt), expiresAt, null));
+        return Optional.of(new Caller(
+                Caller.CredentialRef.of(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), expiresAt),
+                teamRef, member, siteRef, Caller.authority(teamRef, siteRef, member, client.environment(),
+                        permissions, typePermissions, false, List.of(), List.of(), expiresAt)));
     }
 
     /** Revokes one verified token; only the client it was issued to may. Whether it was live until now. */

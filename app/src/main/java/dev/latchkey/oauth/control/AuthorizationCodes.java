@@ -1,7 +1,7 @@
 package dev.latchkey.oauth.control;
 
 import dev.latchkey.crypto.control.Digests;
-import dev.latchkey.identifiers.control.Base62;
+import dev.latchkey.identifiers.entity.Base62;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.oauth.entity.OAuthCode;
 import dev.latchkey.providers.Pkce;

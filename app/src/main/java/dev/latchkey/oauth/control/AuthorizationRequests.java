@@ -1,9 +1,9 @@
 package dev.latchkey.oauth.control;
 
-import dev.latchkey.http.control.JsonP;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.crypto.control.MasterKeyRing;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.http.control.JsonP;
+import dev.latchkey.identifiers.entity.Ids;
 import dev.latchkey.oauth.entity.OAuthClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.latchkey.oauth.control;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import dev.latchkey.oauth.entity.OAuthClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

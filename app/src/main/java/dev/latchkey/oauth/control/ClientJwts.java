@@ -13,13 +13,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.crypto.control.SecretBox;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
+import dev.latchkey.members.entity.Team;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.sites.entity.Site;
-import dev.latchkey.teams.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -83,10 +83,11 @@ public class ClientJwts {
             var teamRef = new Caller.TeamRef(team.id(), team.name());
             var siteRef = new Caller.SiteRef(site.id(), site.name());
             Instant expiresAt = claims.getExpirationTime().toInstant();
-            return Optional.of(new Caller(CredentialKind.JWT, client.id(), client.name(), teamRef, null, siteRef,
+            return Optional.of(new Caller(
+                    Caller.CredentialRef.of(CredentialKind.JWT, client.id(), client.name(), expiresAt),
+                    teamRef, null, siteRef,
                     Caller.authority(teamRef, siteRef, null, client.environment(), OAuthScopes.permissions(scopes),
-                            OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), expiresAt),
-                    expiresAt, null));
+                            OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), expiresAt)));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -3,7 +3,7 @@ package dev.latchkey.oauth.control;
 import dev.latchkey.audit.control.Actor;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.oauth.entity.OAuthConsent;

@@ -1,6 +1,6 @@
 package dev.latchkey.oauth.control;
 
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Permission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

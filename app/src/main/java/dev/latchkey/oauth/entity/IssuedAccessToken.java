@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** An access token issued, by its {@code jti}: what revocation marks before expiry. */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "oauth_access_tokens")
 public class IssuedAccessToken {
 

@@ -1,7 +1,7 @@
 package dev.latchkey.oauth.entity;
 
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -12,7 +12,7 @@ import java.util.List;
 
 /** An OAuth client of one site: confidential (with a sealed secret) or public. */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "oauth_clients")
 public class OAuthClient {
 

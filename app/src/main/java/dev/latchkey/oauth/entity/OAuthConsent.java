@@ -1,7 +1,7 @@
 package dev.latchkey.oauth.entity;
 
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** A key that signs access tokens; its private half is sealed under the master key. */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "signing_keys")
 public class SigningKey {
 

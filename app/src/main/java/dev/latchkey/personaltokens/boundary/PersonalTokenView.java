@@ -1,7 +1,7 @@
 package dev.latchkey.personaltokens.boundary;
 
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +23,6 @@ public record PersonalTokenView(String id, String name, String prefix, String la
     public static PersonalTokenView withToken(Credential credential, Instant now, String token) {
         return new PersonalTokenView(credential.id(), credential.name(), credential.prefix(), credential.last4(),
                 credential.permissions().stream().map(Permission::wireName).toList(), credential.expiresAt(),
-                credential.createdAt(), credential.createdBy(), credential.lastUsedAt(), credential.status(now), token);
+                credential.createdAt(), credential.createdBy(), credential.lastUsedAt(), credential.status(now).wireName(), token);
     }
 }

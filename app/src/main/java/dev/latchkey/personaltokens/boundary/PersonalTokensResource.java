@@ -1,7 +1,7 @@
 package dev.latchkey.personaltokens.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.members.control.Members;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PersonalTokensResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     PersonalTokens tokens;
@@ -50,7 +50,7 @@ public class PersonalTokensResource {
     @APIResponse(responseCode = "201", description = "The token, with its secret (shown once)",
             content = @Content(schema = @Schema(ref = "PersonalTokenView")))
     public Response create(@NotNull @Valid CreatePersonalTokenRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var member = members.find(caller, caller.requireMember().id());
         var issued = tokens.issue(caller, member, body.name(), body.expiresInDays(), body.permissions());
         return Response.status(Response.Status.CREATED)
@@ -61,7 +61,7 @@ public class PersonalTokensResource {
     @GET
     public ListView<PersonalTokenView> list(@QueryParam("limit") String limit,
                                             @QueryParam("starting_after") String startingAfter) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var page = tokens.list(caller.requireMember().id(), PageRequest.of(limit, startingAfter));
         var now = clock.instant();
         return ListView.of(page, c -> PersonalTokenView.of(c, now), c -> c.id());
@@ -70,14 +70,14 @@ public class PersonalTokensResource {
     @GET
     @Path("{id}")
     public PersonalTokenView get(@PathParam("id") String id) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return PersonalTokenView.of(tokens.find(caller.requireMember().id(), id), clock.instant());
     }
 
     @DELETE
     @Path("{id}")
     public PersonalTokenView revoke(@PathParam("id") String id) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return PersonalTokenView.of(tokens.revoke(caller.requireMember().id(), id), clock.instant());
     }
 }

@@ -1,9 +1,9 @@
 package dev.latchkey.personaltokens.control;
 
-import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CallerFactory;
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.members.control.MemberCallers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.latchkey.ratelimit.boundary;
 
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.problems.control.RateLimitedException;
 import dev.latchkey.ratelimit.control.Decision;
 import dev.latchkey.ratelimit.control.RateLimiter;
@@ -26,7 +26,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     public static final String DECISION = "latchkey.ratelimit.decision";
 
     @Inject
-    CurrentRequest current;
+    CurrentCaller currentCaller;
 
     @Inject
     RateLimiter limiter;
@@ -36,7 +36,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        current.callerIfAny().ifPresent(caller -> {
+        currentCaller.callerIfAny().ifPresent(caller -> {
             Decision decision = limiter.request(caller);
             request.setProperty(DECISION, decision);
             if (!decision.allowed()) {

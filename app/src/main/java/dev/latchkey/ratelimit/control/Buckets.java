@@ -1,6 +1,6 @@
 package dev.latchkey.ratelimit.control;
 
-import dev.latchkey.startup.control.StartupFailedException;
+import dev.latchkey.problems.control.StartupFailedException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,8 +1,8 @@
 package dev.latchkey.ratelimit.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialUsed;
 import dev.latchkey.credentials.control.LastUsedRecorder;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.latchkey.scopes.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.scopes.control.Schema;
 import dev.latchkey.scopes.control.Schemas;
 import dev.latchkey.sites.control.Sites;
@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 public class SchemaResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -40,13 +40,13 @@ public class SchemaResource {
 
     @GET
     public SchemaView get() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return SchemaView.of(schemas.of(sites.find(caller, siteId)));
     }
 
     @PUT
     public SchemaView replace(@NotNull @Valid SchemaRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return SchemaView.of(schemas.replace(sites.find(caller, siteId), Schema.of(body.types())));
     }
 }

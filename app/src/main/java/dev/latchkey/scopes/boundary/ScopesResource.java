@@ -1,7 +1,7 @@
 package dev.latchkey.scopes.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.scopes.control.Scopes;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ScopesResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -81,7 +81,7 @@ public class ScopesResource {
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         scopes.delete(caller, sites.find(caller, siteId), id);
         return Response.noContent().build();
     }
@@ -96,7 +96,7 @@ public class ScopesResource {
     }
 
     private Site site() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return sites.find(caller, siteId);
     }
 }

@@ -1,6 +1,6 @@
 package dev.latchkey.scopes.control;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.scopes.entity.Scope;
 import dev.latchkey.sites.entity.Site;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.latchkey.scopes.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;

@@ -1,7 +1,7 @@
 package dev.latchkey.scopes.entity;
 
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -12,7 +12,7 @@ import java.util.List;
 
 /** A named set of {@code Type.field} or {@code Type.*} entries of one site's schema. */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "scopes")
 public class Scope {
 

@@ -1,6 +1,6 @@
 package dev.latchkey.sessions.boundary;
 
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.problems.control.NotAuthenticatedException;
 import dev.latchkey.sessions.control.BrowserCookies;
 import dev.latchkey.sessions.control.Sessions;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class CurrentSessionResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sessions sessions;
@@ -54,7 +54,7 @@ public class CurrentSessionResource {
     @Operation(summary = "The signed-in session", description = "Who is signed in, in which team, until when, "
             + "and the CSRF token to send in X-CSRF-Token. Takes the session cookie only.")
     public CurrentSessionView current() {
-        var caller = request.caller();
+        var caller = currentCaller.caller();
         var session = sessions.find(caller.credentialId()).orElseThrow(
                 () -> new NotAuthenticatedException("The session has ended; sign in again"));
         String secret = cookie(headers, uri).orElseThrow(
@@ -68,7 +68,7 @@ public class CurrentSessionResource {
             + "session cookie and X-CSRF-Token.")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response signOut() {
-        request.caller();
+        currentCaller.caller();
         sessions.signOut(cookie(headers, uri));
         return Response.noContent().header("Set-Cookie", BrowserCookies.clear(Sessions.COOKIE, uri.getBaseUri()))
                 .build();

@@ -1,6 +1,6 @@
 package dev.latchkey.sessions.boundary;
 
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.sessions.control.Sessions;
 import dev.latchkey.sessions.entity.MemberSession;
 import java.time.Instant;

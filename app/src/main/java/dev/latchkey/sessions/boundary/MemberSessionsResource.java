@@ -1,6 +1,6 @@
 package dev.latchkey.sessions.boundary;
 
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.members.control.Members;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 public class MemberSessionsResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Members members;
@@ -35,7 +35,7 @@ public class MemberSessionsResource {
     @GET
     public ListView<SessionView> list(@PathParam("id") String memberId, @QueryParam("limit") String limit,
                                       @QueryParam("starting_after") String startingAfter) {
-        var member = members.find(request.caller(), memberId);
+        var member = members.find(currentCaller.caller(), memberId);
         return ListView.of(sessions.list(member.id(), PageRequest.of(limit, startingAfter)), SessionView::of,
                 MemberSession::id);
     }

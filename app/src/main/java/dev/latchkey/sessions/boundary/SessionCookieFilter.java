@@ -2,8 +2,8 @@ package dev.latchkey.sessions.boundary;
 
 import dev.latchkey.access.control.AccessRule;
 import dev.latchkey.access.control.RouteRules;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.sessions.control.BrowserCookies;
 import dev.latchkey.sessions.control.CsrfTokenMismatch;
 import dev.latchkey.sessions.control.SessionCallers;
@@ -41,7 +41,7 @@ public class SessionCookieFilter implements ContainerRequestFilter {
     ResourceInfo resource;
 
     @Inject
-    CurrentRequest current;
+    CurrentCaller currentCaller;
 
     @Inject
     SessionCallers callers;
@@ -63,7 +63,7 @@ public class SessionCookieFilter implements ContainerRequestFilter {
                 throw new CsrfTokenMismatch(present(token));
             }
         }
-        current.authenticated(caller);
+        currentCaller.authenticated(caller);
     }
 
     /** The session cookie's value in this request, if it carries one. */

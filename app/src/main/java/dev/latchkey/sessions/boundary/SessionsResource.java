@@ -1,6 +1,6 @@
 package dev.latchkey.sessions.boundary;
 
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.sessions.control.BrowserCookies;
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SessionsResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sessions sessions;
@@ -87,13 +87,13 @@ public class SessionsResource {
     @GET
     public ListView<SessionView> list(@QueryParam("limit") String limit,
                                       @QueryParam("starting_after") String startingAfter) {
-        var page = sessions.list(request.caller().requireMember().id(), PageRequest.of(limit, startingAfter));
+        var page = sessions.list(currentCaller.caller().requireMember().id(), PageRequest.of(limit, startingAfter));
         return ListView.of(page, SessionView::of, MemberSession::id);
     }
 
     @DELETE
     @Path("{id}")
     public SessionView revoke(@PathParam("id") String id) {
-        return SessionView.of(sessions.revoke(request.caller(), id));
+        return SessionView.of(sessions.revoke(currentCaller.caller(), id));
     }
 }

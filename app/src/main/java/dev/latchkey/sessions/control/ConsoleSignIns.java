@@ -1,9 +1,9 @@
 package dev.latchkey.sessions.control;
 
 import dev.latchkey.members.entity.Member;
+import dev.latchkey.members.entity.Team;
 import dev.latchkey.problems.control.NotAuthenticatedException;
 import dev.latchkey.problems.control.RateLimitedException;
-import dev.latchkey.teams.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package dev.latchkey.sessions.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.RateLimitedException;

@@ -1,8 +1,8 @@
 package dev.latchkey.sessions.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.members.control.MemberCallers;
 import dev.latchkey.problems.control.NotAuthenticatedException;
 import dev.latchkey.sessions.entity.MemberSession;

@@ -1,7 +1,7 @@
 package dev.latchkey.sessions.control;
 
+import dev.latchkey.members.entity.Team;
 import dev.latchkey.problems.control.InvalidInputException;
-import dev.latchkey.teams.entity.Team;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.latchkey.sites.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.sites.control.Sites;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SitesResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -43,28 +43,28 @@ public class SitesResource {
     @APIResponse(responseCode = "201", description = "The site",
             content = @Content(schema = @Schema(ref = "SiteView")))
     public Response create(@NotNull @Valid CreateSiteRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return Response.status(Response.Status.CREATED).entity(SiteView.of(sites.create(caller, body.name()))).build();
     }
 
     @GET
     public ListView<SiteView> list(@QueryParam("limit") String limit,
                                    @QueryParam("starting_after") String startingAfter) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return ListView.of(sites.list(caller, PageRequest.of(limit, startingAfter)), SiteView::of, Site::id);
     }
 
     @GET
     @Path("{site}")
     public SiteView get(@PathParam("site") String siteId) {
-        return SiteView.of(sites.find(request.caller(), siteId));
+        return SiteView.of(sites.find(currentCaller.caller(), siteId));
     }
 
     @DELETE
     @Path("{site}")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("site") String siteId) {
-        sites.delete(request.caller(), siteId);
+        sites.delete(currentCaller.caller(), siteId);
         return Response.noContent().build();
     }
 }

@@ -1,14 +1,13 @@
 package dev.latchkey.sites.control;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.members.entity.Team;
 import dev.latchkey.sites.entity.Site;
-import dev.latchkey.teams.entity.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import dev.latchkey.network.control.Cidr;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +31,10 @@ public class SiteCallers {
         var teamRef = new Caller.TeamRef(team.id(), team.name());
         var siteRef = new Caller.SiteRef(site.id(), site.name());
         var authority = Caller.authority(teamRef, siteRef, null, environment, permissions, Map.of(), scoped, scopes,
-                credential.allowedIps().stream().map(Cidr::parse).toList(), credential.expiresAt());
-        return Optional.of(new Caller(credential.kind(), credential.id(), credential.name(), teamRef, null, siteRef,
-                authority, credential.expiresAt(), credential.rateLimitRequests() == null ? null
-                        : new Caller.RateLimit(credential.rateLimitRequests(), credential.rateLimitSeconds())));
+                credential.allowedBlocks(), credential.expiresAt());
+        return Optional.of(new Caller(new Caller.CredentialRef(credential.kind(), credential.id(), credential.name(),
+                credential.expiresAt(), credential.rateLimitRequests() == null ? null
+                        : new Caller.RateLimit(credential.rateLimitRequests(), credential.rateLimitSeconds())),
+                teamRef, null, siteRef, authority));
     }
 }

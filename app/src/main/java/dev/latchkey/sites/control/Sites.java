@@ -2,7 +2,7 @@ package dev.latchkey.sites.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.credentials.control.Caller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.paging.control.Pages;

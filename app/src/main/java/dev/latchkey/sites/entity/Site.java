@@ -1,7 +1,7 @@
 package dev.latchkey.sites.entity;
 
 import dev.latchkey.database.entity.EpochMillis;
-import dev.latchkey.identifiers.control.Ids;
+import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** A unit inside a team (an app, a deployment) that keys, scopes and connections belong to. */
 @Entity
-@jakarta.persistence.EntityListeners(dev.latchkey.credentials.control.ChangesCredentials.class)
+@jakarta.persistence.EntityListeners(dev.latchkey.credentials.entity.ChangesCredentials.class)
 @Table(name = "sites")
 public class Site {
 

@@ -4,9 +4,9 @@ import dev.latchkey.connections.boundary.ConnectionView;
 import dev.latchkey.connections.control.Connections;
 import dev.latchkey.connections.control.Refresher;
 import dev.latchkey.connections.entity.Connection;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.problems.control.NotPermittedException;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 public class SiteConnectionsResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Connections connections;
@@ -48,7 +48,7 @@ public class SiteConnectionsResource {
     }
 
     private String siteOfToken() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         if (caller.kind() != CredentialKind.SITE_TOKEN) {
             throw new NotPermittedException("These endpoints take the site token (st_…) of a site");
         }

@@ -1,7 +1,7 @@
 package dev.latchkey.sitetokens.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.sites.control.Sites;
 import dev.latchkey.sitetokens.control.SiteTokens;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SiteTokenResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -40,7 +40,7 @@ public class SiteTokenResource {
     @APIResponse(responseCode = "201", description = "The site token (shown once; any previous one stops working)",
             content = @Content(schema = @Schema(ref = "SiteTokenView")))
     public Response createOrRoll() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var issued = siteTokens.createOrRoll(caller, sites.find(caller, siteId));
         return Response.status(Response.Status.CREATED).entity(new SiteTokenView(issued.credential().id(),
                 issued.token(), issued.credential().last4(), issued.credential().createdAt())).build();

@@ -1,6 +1,6 @@
 package dev.latchkey.teams.boundary;
 
-import dev.latchkey.teams.entity.Team;
+import dev.latchkey.members.entity.Team;
 import java.time.Instant;
 
 /** A team as shown. */

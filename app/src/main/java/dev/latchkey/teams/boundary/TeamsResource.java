@@ -1,9 +1,9 @@
 package dev.latchkey.teams.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.members.control.Members;
-import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.teams.control.Teams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class TeamsResource {
     static final int FIRST_TOKEN_DAYS = 30;
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Teams teams;
@@ -42,7 +42,7 @@ public class TeamsResource {
     @APIResponse(responseCode = "201", description = "The team, its owner and the owner's first token (shown once)",
             content = @Content(schema = @Schema(ref = "FoundedTeamView")))
     public Response create(@NotNull @Valid CreateTeamRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var admin = caller.requireInstanceAdmin("create teams");
         // The new team's owner holds every permission: only a credential that holds them all may found one.
         Members.requireCoversRole(caller, Role.OWNER, "a team");
@@ -53,7 +53,7 @@ public class TeamsResource {
     @GET
     @Path("team")
     public TeamView mine() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return TeamView.of(teams.find(caller.teamId()));
     }
 }

@@ -4,7 +4,7 @@ import dev.latchkey.audit.control.Actor;
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.CredentialIssuer;
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.personaltokens.control.PersonalTokens;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.latchkey.tokens.boundary;
 
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.tokens.control.ApiTokenKind;
 import dev.latchkey.tokens.control.KeyOwnership;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -32,7 +32,7 @@ public record ApiTokenView(String id, String name, String type, String environme
                 credential.expiresAt(), credential.allowedIps(), credential.rateLimitRequests() == null ? null
                         : Map.of("requests", credential.rateLimitRequests(), "per_seconds", credential.rateLimitSeconds()),
                 credential.createdAt(),
-                credential.createdBy(), credential.lastUsedAt(), credential.status(now), credential.rolledFrom(),
+                credential.createdBy(), credential.lastUsedAt(), credential.status(now).wireName(), credential.rolledFrom(),
                 credential.ownerId(), KeyOwnership.metadata(credential.metadata()), token);
     }
 }

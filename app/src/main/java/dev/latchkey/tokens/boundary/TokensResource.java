@@ -1,13 +1,13 @@
 package dev.latchkey.tokens.boundary;
 
-import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialIssuer;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.http.control.Rfc3339;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.problems.control.InvalidInputException;
@@ -51,7 +51,7 @@ public class TokensResource {
     private static final Set<String> RATE_LIMIT_FIELDS = Set.of("requests", "per_seconds");
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -69,7 +69,7 @@ public class TokensResource {
     @APIResponse(responseCode = "201", description = "The key, with its secret (shown once)",
             content = @Content(schema = @Schema(ref = "ApiTokenView")))
     public Response create(@NotNull @Valid CreateApiTokenRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         Site site = sites.find(caller, siteId);
         ApiTokenKind kind = ApiTokenKind.fromWire(body.type());
         Set<Permission> permissions = body.permissions() == null ? Set.of()
@@ -95,7 +95,7 @@ public class TokensResource {
                                        @QueryParam("owner_id") String ownerId,
                                        @QueryParam("limit") String limit,
                                        @QueryParam("starting_after") String startingAfter) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var page = tokens.list(caller, sites.find(caller, siteId), environment, ownerId, PageRequest.of(limit, startingAfter));
         var now = clock.instant();
         return ListView.of(page, c -> ApiTokenView.of(c, tokens.scopesOf(c), now), Credential::id);
@@ -104,21 +104,21 @@ public class TokensResource {
     @GET
     @Path("{id}")
     public ApiTokenView get(@PathParam("id") String id) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return view(tokens.find(caller, sites.find(caller, siteId), id));
     }
 
     @DELETE
     @Path("{id}")
     public ApiTokenView revoke(@PathParam("id") String id) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return view(tokens.revoke(caller, sites.find(caller, siteId), id));
     }
 
     @PATCH
     @Path("{id}")
     public ApiTokenView update(@PathParam("id") String id, @NotNull @Valid UpdateApiTokenRequest body) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         return view(tokens.enable(caller, sites.find(caller, siteId), id, body.enabled()));
     }
 
@@ -127,7 +127,7 @@ public class TokensResource {
     @APIResponse(responseCode = "201", description = "The new key, with its secret (shown once)",
             content = @Content(schema = @Schema(ref = "ApiTokenView")))
     public Response roll(@PathParam("id") String id, String json) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         // The body is optional: no body rolls with no overlap, as Stripe does.
         RollApiTokenRequest body = json == null || json.isBlank() ? null
                 : KnownFields.bind(json, RollApiTokenRequest.class);

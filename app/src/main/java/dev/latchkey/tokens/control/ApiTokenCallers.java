@@ -1,9 +1,9 @@
 package dev.latchkey.tokens.control;
 
-import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CallerFactory;
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.scopes.control.Scopes;
 import dev.latchkey.sites.control.SiteCallers;
 import jakarta.enterprise.context.ApplicationScoped;

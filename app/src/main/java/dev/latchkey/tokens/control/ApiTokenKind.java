@@ -1,6 +1,6 @@
 package dev.latchkey.tokens.control;
 
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.problems.control.InvalidInputException;
 import java.util.EnumSet;
 import java.util.Set;

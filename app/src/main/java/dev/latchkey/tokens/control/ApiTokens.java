@@ -2,13 +2,13 @@ package dev.latchkey.tokens.control;
 
 import dev.latchkey.audit.control.AuditLog;
 import dev.latchkey.audit.control.Target;
-import dev.latchkey.credentials.control.Authority;
-import dev.latchkey.credentials.control.Caller;
 import dev.latchkey.credentials.control.CredentialIssuer;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Authority;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
-import dev.latchkey.network.control.Cidr;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.paging.control.Page;
 import dev.latchkey.paging.control.PageRequest;
 import dev.latchkey.paging.control.Pages;
@@ -161,9 +161,9 @@ public class ApiTokens {
         caller.requireCovers(authorityOf(old), "an API key");
         Instant now = clock.instant();
         if (!old.isUsable(now)) {
-            throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now));
+            throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now).wireName());
         }
-        List<Cidr> allowed = old.allowedIps().stream().map(Cidr::parse).toList();
+        List<Cidr> allowed = old.allowedBlocks();
         var issued = issuer.issue(new CredentialIssuer.Draft(old.prefix(), old.teamId(), null, old.siteId(),
                 old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
                 old.scoped(), old.id(), old.rateLimitRequests() == null ? null
@@ -183,7 +183,7 @@ public class ApiTokens {
     /** What a stored key may reach and do: what a caller must cover to roll or revoke it. */
     private Authority authorityOf(Credential key) {
         return new Authority(key.teamId(), key.siteId(), key.environment(), key.permissions(), Map.of(), key.scoped(),
-                scopesOf(key), key.allowedIps().stream().map(Cidr::parse).toList(), key.expiresAt(), null);
+                scopesOf(key), key.allowedBlocks(), key.expiresAt(), null);
     }
 
     private static String creator(Caller caller) {

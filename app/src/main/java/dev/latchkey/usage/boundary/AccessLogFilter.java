@@ -1,7 +1,8 @@
 package dev.latchkey.usage.boundary;
 
-import dev.latchkey.http.control.JsonP;
+import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.http.control.JsonP;
 import dev.latchkey.usage.control.AccessLog;
 import dev.latchkey.usage.control.Measurements;
 import jakarta.annotation.Priority;
@@ -28,6 +29,9 @@ public class AccessLogFilter implements ContainerResponseFilter {
 
     @Inject
     CurrentRequest current;
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @Inject
     AccessLog log;
@@ -57,7 +61,7 @@ public class AccessLogFilter implements ContainerResponseFilter {
                 .add("path", template)
                 .add("status", response.getStatus())
                 .add("latency_ms", current.elapsedMicros() / 1000.0);
-        current.callerIfAny().ifPresent(caller -> {
+        currentCaller.callerIfAny().ifPresent(caller -> {
             line.add("credential_id", caller.credentialId());
             line.add("credential_kind", caller.kind().wireName());
             line.add("team_id", caller.teamId());

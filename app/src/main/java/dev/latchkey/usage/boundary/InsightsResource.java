@@ -1,7 +1,7 @@
 package dev.latchkey.usage.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.usage.control.Usage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,14 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 public class InsightsResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Usage usage;
 
     @GET
     public Usage.Onboarding onboarding() {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         caller.requireMember();
         return usage.onboarding(caller.teamId());
     }

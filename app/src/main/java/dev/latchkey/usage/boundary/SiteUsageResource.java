@@ -1,7 +1,7 @@
 package dev.latchkey.usage.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.sites.control.Sites;
@@ -36,7 +36,7 @@ public class SiteUsageResource {
     static final int MAX_DAYS = 366;
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -56,7 +56,7 @@ public class SiteUsageResource {
             @QueryParam("from") String from,
             @Parameter(description = "Last UTC day, YYYY-MM-DD (default: today); at most 366 days from from")
             @QueryParam("to") String to) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var site = sites.find(caller, siteId);
         Usage.GroupBy grouping = groupBy(groupBy);
         LocalDate last = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : day("to", to);

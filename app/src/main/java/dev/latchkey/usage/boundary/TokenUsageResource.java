@@ -1,7 +1,7 @@
 package dev.latchkey.usage.boundary;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.paging.boundary.ListView;
 import dev.latchkey.sites.control.Sites;
 import dev.latchkey.tokens.control.ApiTokens;
@@ -25,7 +25,7 @@ public class TokenUsageResource {
     static final int DAYS = 90;
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     Sites sites;
@@ -38,7 +38,7 @@ public class TokenUsageResource {
 
     @GET
     public ListView<Usage.Day> daily(@PathParam("site") String siteId, @PathParam("id") String id) {
-        Caller caller = request.caller();
+        Caller caller = currentCaller.caller();
         var token = tokens.find(caller, sites.find(caller, siteId), id);
         return new ListView<>(usage.daily(token.id(), DAYS), false, null);
     }

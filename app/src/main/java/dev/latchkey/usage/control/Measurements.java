@@ -1,7 +1,7 @@
 package dev.latchkey.usage.control;
 
-import dev.latchkey.credentials.control.CredentialRefused;
-import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.entity.CredentialRefused;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,14 +29,14 @@ public class Measurements {
     }
 
     void refused(@Observes CredentialRefused refusal) {
-        authentication(refusal.reason());
+        authentication(refusal.reason().wireName());
     }
 
-    void failed(@Observes dev.latchkey.credentials.boundary.AuthenticationFailed failure) {
+    void failed(@Observes dev.latchkey.credentials.entity.AuthenticationFailed failure) {
         authentication("failed");
     }
 
-    void throttled(@Observes dev.latchkey.credentials.boundary.AuthenticationThrottled throttled) {
+    void throttled(@Observes dev.latchkey.credentials.entity.AuthenticationThrottled throttled) {
         rateLimited("auth_failures");
     }
 

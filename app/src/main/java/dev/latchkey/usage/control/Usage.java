@@ -1,6 +1,6 @@
 package dev.latchkey.usage.control;
 
-import dev.latchkey.credentials.control.CredentialKind;
+import dev.latchkey.credentials.entity.CredentialKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.persistence.EntityManager;
@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Reading usage: daily counts of one credential or of a site by key or owner, and a team's time to hello world. */

@@ -1,6 +1,6 @@
 package dev.latchkey.usage.control;
 
-import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import dev.latchkey.database.control.OutageLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,6 +1,6 @@
 package dev.latchkey.usage.control;
 
-import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

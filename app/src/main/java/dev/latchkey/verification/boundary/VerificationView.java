@@ -1,7 +1,7 @@
 package dev.latchkey.verification.boundary;
 
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.tokens.control.KeyOwnership;
 import dev.latchkey.verification.control.KeyVerifier;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.latchkey.verification.boundary;
 
-import dev.latchkey.credentials.control.Permission;
-import dev.latchkey.http.control.CurrentRequest;
+import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.verification.control.KeyVerifier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import java.util.Set;
 public class VerifyResource {
 
     @Inject
-    CurrentRequest request;
+    CurrentCaller currentCaller;
 
     @Inject
     KeyVerifier verifier;
@@ -36,7 +36,7 @@ public class VerifyResource {
     public VerificationView verify(@NotNull @Valid VerifyKeyRequest body) {
         Set<Permission> permissions = body.permissions() == null ? Set.of()
                 : Permission.parse("permissions", body.permissions());
-        var verdict = verifier.verify(request.caller(), new KeyVerifier.Request(body.key().trim(), permissions,
+        var verdict = verifier.verify(currentCaller.caller(), new KeyVerifier.Request(body.key().trim(), permissions,
                 body.scopes() == null ? List.of() : body.scopes(), body.cost() == null ? 1 : body.cost(),
                 body.clientIp()));
         return VerificationView.of(verdict);

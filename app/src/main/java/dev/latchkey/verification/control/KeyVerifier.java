@@ -1,12 +1,12 @@
 package dev.latchkey.verification.control;
 
 import dev.latchkey.credentials.control.Authenticator;
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.CredentialUsed;
 import dev.latchkey.credentials.control.LastUsedRecorder;
-import dev.latchkey.credentials.control.Permission;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.CredentialUsed;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.ratelimit.control.Decision;
 import dev.latchkey.ratelimit.control.RateLimiter;
 import dev.latchkey.usage.control.Measurements;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.database.control.DataDirectory;
 import dev.latchkey.database.control.DatabaseSettings;
-import dev.latchkey.startup.control.StartupFailedException;
+import dev.latchkey.problems.control.StartupFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,9 +1,10 @@
 package dev.latchkey.network.control;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.latchkey.network.entity.Cidr;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 class ClientAddressesTest {
 

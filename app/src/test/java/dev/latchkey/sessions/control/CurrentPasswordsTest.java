@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.members.entity.Member;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.RateLimitedException;
@@ -37,8 +37,9 @@ class CurrentPasswordsTest {
     private static Caller caller(CredentialKind kind) {
         var team = new Caller.TeamRef("team_1", "t");
         var member = new Caller.MemberRef("mem_1", "member@example.com", "M", Role.OWNER, false);
-        return new Caller(kind, "id", "n", team, member, null, Caller.authority(team, null, member, null,
-                EnumSet.allOf(Permission.class), Map.of(), false, List.of(), List.of(), null), null, null);
+        return new Caller(Caller.CredentialRef.of(kind, "id", "n", null), team, member, null,
+                Caller.authority(team, null, member, null, EnumSet.allOf(Permission.class), Map.of(), false,
+                        List.of(), List.of(), null));
     }
 
     private static Member member(boolean withPassword) {

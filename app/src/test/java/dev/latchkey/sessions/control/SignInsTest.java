@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.credentials.control.Role;
+import dev.latchkey.credentials.entity.Role;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.members.control.MemberPasswords;
 import dev.latchkey.members.entity.Member;

@@ -2,7 +2,7 @@ package dev.latchkey.usage.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.latchkey.credentials.control.CredentialUsed;
+import dev.latchkey.credentials.entity.CredentialUsed;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

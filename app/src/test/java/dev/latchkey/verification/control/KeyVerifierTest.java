@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.credentials.control.Caller;
-import dev.latchkey.credentials.control.CredentialKind;
-import dev.latchkey.credentials.control.Permission;
 import dev.latchkey.credentials.control.TokenFormat;
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Permission;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,8 +22,8 @@ class KeyVerifierTest {
                                  boolean scoped, List<String> scopes) {
         var team = new Caller.TeamRef("team_1", "t");
         var siteRef = new Caller.SiteRef(site, "s");
-        return new Caller(kind, "tok_x", "n", team, null, siteRef, Caller.authority(team, siteRef, null, environment,
-                permissions, Map.of(), scoped, scopes, List.of(), null), null, null);
+        return new Caller(Caller.CredentialRef.of(kind, "tok_x", "n", null), team, null, siteRef,
+                Caller.authority(team, siteRef, null, environment, permissions, Map.of(), scoped, scopes, List.of(), null));
     }
 
     private static KeyVerifier.Request asking(Set<Permission> permissions, List<String> scopes) {

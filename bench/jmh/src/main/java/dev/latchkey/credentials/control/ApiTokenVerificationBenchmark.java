@@ -1,6 +1,10 @@
 package dev.latchkey.credentials.control;
 
+import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.CredentialRefused;
+import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.crypto.control.MasterKey;
 import dev.latchkey.crypto.control.MasterKeyRing;
@@ -55,9 +59,9 @@ public class ApiTokenVerificationBenchmark {
                 "mem_bench", Instant.now()).forSite("site_bench", "test");
         Caller.TeamRef team = new Caller.TeamRef("team_bench", "Bench");
         Caller.SiteRef site = new Caller.SiteRef("site_bench", "bench");
-        Caller caller = new Caller(CredentialKind.API_TOKEN, credential.id(), "bench", team, null, site,
-                Caller.authority(team, site, null, "test", EnumSet.allOf(Permission.class), java.util.Map.of(), false,
-                        List.of(), List.of(), null), null, null);
+        Caller caller = new Caller(Caller.CredentialRef.of(CredentialKind.API_TOKEN, credential.id(), "bench", null),
+                team, null, site, Caller.authority(team, site, null, "test", EnumSet.allOf(Permission.class),
+                        java.util.Map.of(), false, List.of(), List.of(), null));
 
         cached = authenticator(credential, caller, new CredentialCache(60, 100_000, System::nanoTime));
         // The cost of a miss without the database round trip: caching off, the lookup answered from memory.

@@ -1,5 +1,0 @@
-package dev.latchkey.credentials.boundary;
-
-/** A request presented a credential that did not authenticate (for metrics). */
-public record AuthenticationFailed(String clientAddress) {
-}

@@ -1,5 +1,0 @@
-package dev.latchkey.credentials.boundary;
-
-/** A client address was refused for failing to authenticate too often (for metrics). */
-public record AuthenticationThrottled(String clientAddress) {
-}

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One flush of {@link UsageCounter}: the day counts added up and each credential's last use, in one transaction. */
+/**
+ * One flush of {@link UsageCounter}: each credential's last use, the day counts by outcome and by route added
+ * up, in one transaction.
+ */
 @ApplicationScoped
 public class UsageWrites {
 
@@ -36,13 +39,34 @@ public class UsageWrites {
      * deadlock). Revocations take their counter's lock before the key's row and this never takes it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void write(Map<UsageCounter.Key, Long> batch, Map<String, Instant> seen) {
+    public void write(Map<UsageCounter.Key, Long> batch, Map<String, Instant> seen,
+                      Map<UsageCounter.RouteKey, Long> calls) {
         new TreeMap<>(seen).forEach((id, at) -> em.createQuery("update Credential c set c.lastUsedAt = :at "
                         + "where c.id = :id and (c.lastUsedAt is null or c.lastUsedAt < :at)")
                 .setParameter("at", at).setParameter("id", id).executeUpdate());
         List<Map.Entry<UsageCounter.Key, Long>> counts = new ArrayList<>(batch.entrySet());
         counts.sort(Map.Entry.comparingByKey(IN_LOCK_ORDER));
         counts.forEach(entry -> add(entry.getKey(), entry.getValue()));
+        Map<UsageCounter.RouteKey, Long> byRoute = new TreeMap<>(ROUTES_IN_LOCK_ORDER);
+        byRoute.putAll(calls);
+        byRoute.forEach(this::addCall);
+    }
+
+    private static final Comparator<UsageCounter.RouteKey> ROUTES_IN_LOCK_ORDER = Comparator
+            .comparing(UsageCounter.RouteKey::credentialId).thenComparing(UsageCounter.RouteKey::day)
+            .thenComparing(UsageCounter.RouteKey::route);
+
+    private void addCall(UsageCounter.RouteKey key, long n) {
+        int updated = em.createNativeQuery("UPDATE credential_route_usage SET requests = requests + ? "
+                        + "WHERE credential_id = ? AND usage_day = ? AND route = ?")
+                .setParameter(1, n).setParameter(2, key.credentialId()).setParameter(3, key.day())
+                .setParameter(4, key.route()).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO credential_route_usage (credential_id, usage_day, route, requests) "
+                            + "SELECT id, ?, ?, ? FROM credentials WHERE id = ?")
+                    .setParameter(1, key.day()).setParameter(2, key.route()).setParameter(3, n)
+                    .setParameter(4, key.credentialId()).executeUpdate();
+        }
     }
 
     private static final Comparator<UsageCounter.Key> IN_LOCK_ORDER = Comparator

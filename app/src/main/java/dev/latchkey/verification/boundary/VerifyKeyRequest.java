@@ -2,6 +2,7 @@ package dev.latchkey.verification.boundary;
 
 import dev.latchkey.http.control.JsonP;
 import dev.latchkey.http.control.KnownFields;
+import dev.latchkey.http.control.ReadsItself;
 import dev.latchkey.http.control.RequestRecords;
 import dev.latchkey.problems.control.InvalidInputException;
 import jakarta.json.JsonArray;
@@ -22,9 +23,9 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * {@code POST /v1/keys/verify}. Read by {@link #read} with JSON-P in one pass, no JSON-B binding nor
- * Bean Validation (the hot path of the team's own API); the annotations document the contract and
- * {@code read} enforces the same rules, with the same 400 shape as every other body.
+ * {@code POST /v1/keys/verify}. Read by {@link #read} ({@link VerificationJson}) with JSON-P in one pass,
+ * no JSON-B binding nor Bean Validation (the hot path of the team's own API); the annotations document
+ * the contract and {@code read} enforces the same rules, with the same 400 shape as every other body.
  */
 @Schema(example = "{\"key\": \"rk_live_…\", \"permissions\": [\"write\"], \"scopes\": [\"scope_4hT8kQ1wZr2mXv9B\"], \"cost\": 1, \"client_ip\": \"203.0.113.7\"}",
         description = "permissions the key must hold (read, write, delete, admin); scopes (ids) it must hold, a key "
@@ -35,7 +36,7 @@ public record VerifyKeyRequest(
         @Size(max = MAX_PERMISSIONS) List<String> permissions,
         @Size(max = MAX_SCOPES) List<String> scopes,
         @Min(1) @Max(MAX_COST) Integer cost,
-        @Size(max = MAX_CLIENT_IP) String clientIp) {
+        @Size(max = MAX_CLIENT_IP) String clientIp) implements ReadsItself {
 
     static final int MAX_KEY = 200;
     static final int MAX_PERMISSIONS = 10;

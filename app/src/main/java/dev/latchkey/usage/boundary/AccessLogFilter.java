@@ -54,9 +54,10 @@ public class AccessLogFilter implements ContainerResponseFilter {
         String template = template();
         measurements.request(request.getMethod(), template, response.getStatus(),
                 java.time.Duration.ofNanos(current.elapsedMicros() * 1000));
-        Caller caller = current.callerIfAny().orElse(null);
-        if (caller != null && countsRoutes(caller) && resource != null && resource.getResourceMethod() != null) {
-            usage.called(caller.credentialId(), request.getMethod() + " " + template, Instant.now());
+        Caller authenticated = current.callerIfAny().orElse(null);
+        if (authenticated != null && countsRoutes(authenticated) && resource != null
+                && resource.getResourceMethod() != null) {
+            usage.called(authenticated.credentialId(), request.getMethod() + " " + template, Instant.now());
         }
         if (!log.enabled()) {
             return;

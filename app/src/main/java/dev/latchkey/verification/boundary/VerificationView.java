@@ -70,7 +70,8 @@ public record VerificationView(boolean valid,
         texts(json, "permissions", permissions);
         texts(json, "scopes", scopes);
         text(json, "owner_id", ownerId);
-        if (metadata instanceof JsonObject object) {
+        Object stored = metadata;
+        if (stored instanceof JsonObject object) {
             json.write("metadata", object);
         } else {
             json.writeNull("metadata");

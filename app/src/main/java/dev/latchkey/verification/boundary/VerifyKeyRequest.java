@@ -59,9 +59,10 @@ public record VerifyKeyRequest(
         if (!(parsed instanceof JsonObject body)) {
             throw new InvalidInputException("The request body must be a JSON object");
         }
-        List<String> unknown = body.keySet().stream().filter(name -> !FIELDS.contains(name)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw KnownFields.refused(unknown, "");
+        for (String name : body.keySet()) {
+            if (!FIELDS.contains(name)) {
+                throw KnownFields.refused(body.keySet().stream().filter(n -> !FIELDS.contains(n)).sorted().toList(), "");
+            }
         }
         String key = text(body, "key", MAX_KEY);
         if (key == null || key.isBlank()) {

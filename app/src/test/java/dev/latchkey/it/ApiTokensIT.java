@@ -598,9 +598,13 @@ class ApiTokensIT extends DeployedLatchkey {
         }
         String path = "/v1/sites/" + site + "/tokens/" + switched.path("id");
         int changes = 0;
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(12);
+        // At least 12 s (a usage flush is every 10 s), 40 verifications and 8 rounds of changes, however
+        // slow the machine; at most 90 s.
+        long started = System.nanoTime();
+        java.util.function.LongSupplier seconds = () -> (System.nanoTime() - started) / 1_000_000_000L;
         try {
-            while (System.nanoTime() < until) {
+            while (seconds.getAsLong() < 90
+                    && (seconds.getAsLong() < 12 || verified.get() < 40 || changes < 16)) {
                 for (boolean enabled : new boolean[]{false, true}) {
                     Response patched = team.owner().body(Map.of("enabled", enabled)).patch(path);
                     if (patched.statusCode() != 200) {
@@ -622,7 +626,7 @@ class ApiTokensIT extends DeployedLatchkey {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(verified.get() > 50, "verified concurrently: " + verified.get());
+        assertTrue(verified.get() >= 40, "verified concurrently: " + verified.get());
         assertEquals(before + changes, revocations(verifier, steady), "every switch-off and revocation counted");
     }
 }

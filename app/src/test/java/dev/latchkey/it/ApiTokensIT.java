@@ -522,4 +522,111 @@ class ApiTokensIT extends DeployedLatchkey {
         }
         assertEquals(6, counted);
     }
+
+    // --- cache_seconds and the revocation counter in verify answers ---
+
+    private long revocations(String verifier, String key) {
+        return ((Number) verify(verifier, Map.of("key", key)).path("revocations")).longValue();
+    }
+
+    @Test
+    void verifyAnswersCarryTheCacheHintAndACounterRaisedByEveryRevocationOfTheirSiteAndEnvironment() {
+        String verifier = verifierKey("test");
+        String liveVerifier = verifierKey("live");
+        String probe = key("secret", "test", null);
+        verify(verifier, Map.of("key", probe)).then().body("cache_seconds", equalTo(5)).body("revocations", equalTo(0));
+        verify(verifier, Map.of("key", "sk_test_nonsense")).then().body("code", equalTo("NOT_FOUND"))
+                .body("cache_seconds", equalTo(5)).body("revocations", equalTo(0));
+
+        Response revoked = createToken(Map.of("name", "r", "type", "secret", "environment", "test"));
+        team.owner().delete("/v1/sites/" + site + "/tokens/" + revoked.path("id")).then().statusCode(200);
+        assertEquals(1, revocations(verifier, probe), "revoking");
+        team.owner().delete("/v1/sites/" + site + "/tokens/" + revoked.path("id")).then().statusCode(200);
+        assertEquals(1, revocations(verifier, probe), "revoking twice changes nothing");
+
+        Response switched = createToken(Map.of("name", "s", "type", "secret", "environment", "test"));
+        String path = "/v1/sites/" + site + "/tokens/" + switched.path("id");
+        team.owner().body(Map.of("enabled", false)).patch(path).then().statusCode(200);
+        assertEquals(2, revocations(verifier, probe), "switching off");
+        team.owner().body(Map.of("enabled", true)).patch(path).then().statusCode(200);
+        assertEquals(2, revocations(verifier, probe), "switching on is no revocation");
+        team.owner().post(path + "/roll").then().statusCode(201);
+        assertEquals(3, revocations(verifier, probe), "rolling");
+
+        // Live keys have their own counter, untouched by the test keys' changes; another site too.
+        String live = key("secret", "live", null);
+        assertEquals(0, revocations(liveVerifier, live));
+        String otherSite = team.createSite("other");
+        String otherVerifier = team.owner().body(Map.of("name", "v", "type", "verifier", "environment", "test"))
+                .post("/v1/sites/" + otherSite + "/tokens").then().statusCode(201).extract().path("token");
+        assertEquals(0, ((Number) verify(otherVerifier, Map.of("key", probe)).path("revocations")).longValue());
+    }
+
+    /**
+     * Revocations and switches while keys of the same site are verified (and their uses flushed, every
+     * 10 seconds): the counter's row is locked before the key's, and the flush locks keys before counts,
+     * so no change ever fails on a deadlock (a 409 or 500), and the counter counts every one.
+     */
+    @Test
+    void revokingAndSwitchingKeysWhileTheyAreVerifiedNeverConflicts() throws Exception {
+        String verifier = verifierKey("test");
+        Response switched = createToken(Map.of("name", "switched", "type", "secret", "environment", "test"));
+        String switchedKey = switched.path("token");
+        String steady = key("secret", "test", null);
+        long before = revocations(verifier, steady);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger verified = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> verifiers = new java.util.ArrayList<>();
+        for (String presented : List.of(switchedKey, steady)) {
+            Thread thread = new Thread(() -> {
+                while (running.get()) {
+                    Response answer = api.as(verifier).body(Map.of("key", presented)).post("/v1/keys/verify");
+                    if (answer.statusCode() != 200) {
+                        failures.add("verify " + answer.statusCode() + " " + answer.asString());
+                    }
+                    verified.incrementAndGet();
+                    try {
+                        Thread.sleep(25);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+            verifiers.add(thread);
+        }
+        String path = "/v1/sites/" + site + "/tokens/" + switched.path("id");
+        int changes = 0;
+        // At least 12 s (a usage flush is every 10 s), 40 verifications and 8 rounds of changes, however
+        // slow the machine; at most 90 s.
+        long started = System.nanoTime();
+        java.util.function.LongSupplier seconds = () -> (System.nanoTime() - started) / 1_000_000_000L;
+        try {
+            while (seconds.getAsLong() < 90
+                    && (seconds.getAsLong() < 12 || verified.get() < 40 || changes < 16)) {
+                for (boolean enabled : new boolean[]{false, true}) {
+                    Response patched = team.owner().body(Map.of("enabled", enabled)).patch(path);
+                    if (patched.statusCode() != 200) {
+                        failures.add("patch " + patched.statusCode() + " " + patched.asString());
+                    }
+                }
+                Response doomed = createToken(Map.of("name", "doomed", "type", "secret", "environment", "test"));
+                api.as(verifier).body(Map.of("key", doomed.path("token"))).post("/v1/keys/verify");
+                Response revoked = team.owner().delete("/v1/sites/" + site + "/tokens/" + doomed.path("id"));
+                if (revoked.statusCode() != 200) {
+                    failures.add("revoke " + revoked.statusCode() + " " + revoked.asString());
+                }
+                changes += 2;
+            }
+        } finally {
+            running.set(false);
+            for (Thread thread : verifiers) {
+                thread.join(10_000);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(verified.get() >= 40, "verified concurrently: " + verified.get());
+        assertEquals(before + changes, revocations(verifier, steady), "every switch-off and revocation counted");
+    }
 }

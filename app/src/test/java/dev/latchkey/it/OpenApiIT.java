@@ -182,8 +182,18 @@ class OpenApiIT extends DeployedLatchkey {
             assertEquals(false, document.get("components.schemas." + request + ".additionalProperties"), request);
             assertTrue(document.get("components.schemas." + request + ".example") instanceof Map, request + " example");
         }
+        String verify = "paths.'/v1/keys/verify'.post.";
+        assertEquals("#/components/schemas/VerifyKeyRequest",
+                document.getString(verify + "requestBody.content.'application/json'.schema.'$ref'"));
+        assertEquals(false, document.get("components.schemas.VerifyKeyRequest.additionalProperties"));
+        assertEquals(200, document.getInt("components.schemas.VerifyKeyRequest.properties.key.maxLength"));
+        assertEquals(1_000_000, document.getInt("components.schemas.VerifyKeyRequest.properties.cost.maximum"));
+        assertEquals("#/components/schemas/KeyVerification",
+                document.getString(verify + "responses.'200'.content.'application/json'.schema.'$ref'"));
+        assertEquals("integer", document.getString("components.schemas.KeyVerification.properties.cache_seconds.type"));
+        assertTrue(document.get("components.schemas.KeyVerification.properties.revocations.type") != null);
         for (String view : List.of("SiteView", "ApiTokenView", "PersonalTokenView", "MemberView", "ScopeView",
-                "StartedConnectionView", "OAuthClientView", "SiteTokenView")) {
+                "StartedConnectionView", "OAuthClientView", "SiteTokenView", "KeyVerification")) {
             assertTrue(document.get("components.schemas." + view + ".example") instanceof Map, view + " example");
         }
     }
@@ -235,6 +245,15 @@ class OpenApiIT extends DeployedLatchkey {
                 .post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().path("id");
         owner.get().get("/v1/sites/" + site + "/tokens").then().statusCode(200);
         owner.get().get("/v1/sites/" + site + "/tokens/" + keyId).then().statusCode(200);
+        String verifier = owner.get().body(Map.of("name", "gw", "type", "verifier", "environment", "test"))
+                .post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().path("token");
+        String limited = owner.get().body(Map.of("name", "customer", "type", "restricted", "environment", "test",
+                        "permissions", List.of("read"), "owner_id", "cust_1", "metadata", Map.of("plan", "pro")))
+                .post("/v1/sites/" + site + "/tokens").then().statusCode(201).extract().path("token");
+        api.as(verifier).filter(contract).body(Map.of("key", limited, "permissions", List.of("read")))
+                .post("/v1/keys/verify").then().statusCode(200).body("code", org.hamcrest.Matchers.equalTo("VALID"));
+        api.as(verifier).filter(contract).body(Map.of("key", "sk_test_unknown"))
+                .post("/v1/keys/verify").then().statusCode(200).body("code", org.hamcrest.Matchers.equalTo("NOT_FOUND"));
         owner.get().get("/v1/members").then().statusCode(200);
         owner.get().get("/v1/personal-tokens").then().statusCode(200);
         owner.get().get("/v1/audit-events").then().statusCode(200);

@@ -3,6 +3,7 @@ package dev.latchkey.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -140,5 +141,38 @@ class ProtectedApiIT extends DeployedLatchkey {
         assertRefused(sampleApi().header("Authorization", "Bearer " + key).get("/cached/reports"),
                 401, "unauthorized");
         assertRefused(sampleApi().header("Authorization", "Bearer " + key).get("/reports"), 401, "unauthorized");
+    }
+
+    /**
+     * With a client bound far above Latchkey's {@code cache_seconds} (5): a revoked key stays admitted
+     * from the cache only until any other key's verification shows the raised revocation counter, and
+     * without other traffic no longer than {@code cache_seconds}, never the client's 60 seconds.
+     */
+    @Test
+    void aRevocationEndsCachedAnswersAtTheNextVerificationAndCacheSecondsBoundsTheRest() throws InterruptedException {
+        String verifierKey = createKey(Map.of("name", "gw60", "type", "verifier", "environment", "test"));
+        LatchkeyVerifier longCache = LatchkeyVerifier.builder().baseUrl(Api.baseOf(api)).verifierKey(verifierKey)
+                .cacheFor(Duration.ofSeconds(60)).build();
+        try (SampleProtectedApi cached = new SampleProtectedApi(longCache, longCache)) {
+            Response made = createKeyResponse(Map.of("name", "a", "type", "secret", "environment", "test"));
+            String key = made.path("token");
+            String other = createKey(Map.of("name", "b", "type", "secret", "environment", "test"));
+            given().baseUri(cached.baseUrl()).header("X-API-Key", key).get("/cached/reports").then().statusCode(200);
+            assertEquals(1, longCache.cachedAnswers());
+            team.owner().delete("/v1/sites/" + site + "/tokens/" + made.path("id")).then().statusCode(200);
+            // The revocation reaches the cache with the next answer, whichever key it is for.
+            given().baseUri(cached.baseUrl()).header("X-API-Key", other).get("/cached/reports").then().statusCode(200);
+            assertEquals(1, longCache.cachedAnswers(), "the higher counter dropped the revoked key's answer");
+            assertRefused(given().baseUri(cached.baseUrl()).header("X-API-Key", key).get("/cached/reports"),
+                    401, "unauthorized");
+
+            Response quiet = createKeyResponse(Map.of("name", "c", "type", "secret", "environment", "test"));
+            given().baseUri(cached.baseUrl()).header("X-API-Key", (String) quiet.path("token")).get("/cached/reports")
+                    .then().statusCode(200);
+            team.owner().delete("/v1/sites/" + site + "/tokens/" + quiet.path("id")).then().statusCode(200);
+            Thread.sleep(5_100);
+            assertRefused(given().baseUri(cached.baseUrl()).header("X-API-Key", (String) quiet.path("token"))
+                    .get("/cached/reports"), 401, "unauthorized");
+        }
     }
 }

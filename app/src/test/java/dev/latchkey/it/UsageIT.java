@@ -126,27 +126,66 @@ class UsageIT extends DeployedLatchkey {
             none = row(byOwner, "owner_id", null);
         }
         assertEquals(Map.of("owner_id", "cust_1", "day", today, "valid", 4L, "rate_limited", 1L * 2,
-                "address_refused", 2L, "insufficient_permission", 2L), longs(owner, "key_id"));
+                "address_refused", 2L, "insufficient_permission", 2L), longs(owner, "key_id", "route", "requests"));
 
         Response byKey = team.owner().queryParam("from", today).queryParam("to", today).get("/v1/sites/" + site + "/usage");
         byKey.then().statusCode(200).body("has_more", equalTo(false));
         assertEquals(Map.of("key_id", fenced.path("id"), "owner_id", "cust_1", "day", today, "valid", 2L,
                 "rate_limited", 2L, "address_refused", 2L, "insufficient_permission", 2L),
-                longs(row(byKey, "key_id", fenced.path("id")), null));
+                longs(row(byKey, "key_id", fenced.path("id")), "route", "requests"));
         assertEquals(2L, number(row(byKey, "key_id", plain.path("id")).get("valid")));
         assertEquals(1L, number(row(byKey, "key_id", ownerless.path("id")).get("valid")));
         assertEquals(null, row(byKey, "key_id", ownerless.path("id")).get("owner_id"));
         assertTrue(number(none.get("valid")) >= 1, "keys without an owner (the verifier too) are one group");
 
         // The key's own view: requests are its authenticated uses, then split.
-        Map<String, Object> day = team.owner().get("/v1/sites/" + site + "/tokens/" + fenced.path("id") + "/usage")
-                .jsonPath().getMap("data[0]");
+        Map<String, Object> day = new java.util.HashMap<>(team.owner()
+                .get("/v1/sites/" + site + "/tokens/" + fenced.path("id") + "/usage").jsonPath().getMap("data[0]"));
+        assertTrue(day.remove("routes") instanceof List, "calls by route (aKeysDirectCallsAreCountedPerRoute)");
         assertEquals(Map.of("date", today, "requests", 6L, "valid", 2L, "rate_limited", 2L, "address_refused", 2L,
-                "insufficient_permission", 2L), longs(day, null));
+                "insufficient_permission", 2L), longs(day));
 
         // Another day range holds nothing.
         team.owner().queryParam("from", "2020-01-01").queryParam("to", "2020-01-31").get("/v1/sites/" + site + "/usage")
                 .then().statusCode(200).body("data", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKeysDirectCallsAreCountedPerRouteTemplateNeverPerRawPath() throws Exception {
+        Response created = key("routed");
+        String token = created.path("token");
+        String other = key("other").path("id");
+        for (int i = 0; i < 3; i++) {
+            api.as(token).get("/v1/whoami").then().statusCode(200);
+        }
+        api.as(token).get("/v1/sites/" + site + "/tokens/" + created.path("id")).then().statusCode(200);
+        api.as(token).get("/v1/sites/" + site + "/tokens/" + other).then().statusCode(200);
+        api.as(token).get("/v1/sites/" + site + "/tokens").then().statusCode(200);
+        team.owner().get("/v1/whoami").then().statusCode(200);   // a member's token: not this key's call
+
+        List<Map<String, Object>> routes = List.of();
+        for (int attempt = 0; attempt < 60 && routes.size() < 3; attempt++) {
+            Thread.sleep(250);
+            List<Map<String, Object>> days = team.owner()
+                    .get("/v1/sites/" + site + "/tokens/" + created.path("id") + "/usage").then().statusCode(200)
+                    .extract().jsonPath().getList("data");
+            routes = days.isEmpty() ? List.of() : (List<Map<String, Object>>) days.get(0).get("routes");
+        }
+        assertEquals(List.of(Map.of("route", "GET /v1/whoami", "requests", 3L),
+                        Map.of("route", "GET /v1/sites/{site}/tokens/{id}", "requests", 2L),
+                        Map.of("route", "GET /v1/sites/{site}/tokens", "requests", 1L)),
+                routes.stream().map(r -> longs(r)).toList(), "most called first, by template");
+
+        // The site's view by route: every key's direct calls on each route (the other key made none).
+        List<Map<String, Object>> byRoute = team.owner().queryParam("group_by", "route")
+                .get("/v1/sites/" + site + "/usage").then().statusCode(200).extract().jsonPath().getList("data");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertEquals(Map.of("day", today, "route", "GET /v1/whoami", "requests", 3L),
+                longs(byRoute.get(0), "key_id", "owner_id", "valid", "rate_limited", "address_refused",
+                        "insufficient_permission"));
+        assertEquals(List.of("GET /v1/whoami", "GET /v1/sites/{site}/tokens/{id}", "GET /v1/sites/{site}/tokens"),
+                byRoute.stream().map(r -> r.get("route")).toList());
     }
 
     @Test
@@ -183,11 +222,12 @@ class UsageIT extends DeployedLatchkey {
                 .findFirst().orElse(Map.of());
     }
 
-    /** The row with numbers as longs, without {@code absent} (which must be null). */
-    private static Map<String, Object> longs(Map<String, Object> row, String absent) {
+    /** The row with numbers as longs, without the {@code absent} fields (which must be null). */
+    private static Map<String, Object> longs(Map<String, Object> row, String... absent) {
         Map<String, Object> out = new java.util.HashMap<>();
+        List<String> nulls = List.of(absent);
         row.forEach((name, value) -> {
-            if (absent != null && name.equals(absent)) {
+            if (nulls.contains(name)) {
                 assertEquals(null, value, name);
             } else {
                 out.put(name, value instanceof Number n ? (Object) n.longValue() : value);

@@ -32,6 +32,13 @@ import java.util.Set;
  * are neither counted nor taken from the key's rate limit. Entries are keyed by a SHA-256 of the
  * key, never the key; the cache holds at most {@code cacheEntries} answers (least recently used
  * go first) and never serves one past the key's {@code expires_at}.
+ *
+ * <p>Latchkey bounds the cache too: each answer carries {@code cache_seconds} (an answer is kept no
+ * longer than that, nor than this verifier's own bound) and {@code revocations}, a counter of its
+ * site and environment that grows with every revocation, switch-off or roll of one of its keys. An
+ * answer showing a higher counter than any before drops every cached answer at once, so a revoked key
+ * stops being admitted from the cache as soon as any other key is verified after the revocation, and
+ * at the latest when its entry's bound ends.
  */
 public final class LatchkeyVerifier {
 
@@ -42,6 +49,8 @@ public final class LatchkeyVerifier {
     private final Duration timeout;
     private final long cacheMillis;
     private final Map<String, Cached> cache;
+    /** The highest revocation counter any answer showed (guarded by {@code cache}); -1 before the first. */
+    private long revocations = -1;
 
     private LatchkeyVerifier(Builder builder) {
         this.endpoint = URI.create(builder.baseUrl.replaceAll("/+$", "") + "/v1/keys/verify");
@@ -86,16 +95,37 @@ public final class LatchkeyVerifier {
             }
         }
         Verification answer = ask(key, asked, clientIp);
-        if (cacheKey != null && answer.valid()) {
-            long until = clock.millis() + cacheMillis;
-            if (answer.expiresAt() != null) {
-                until = Math.min(until, answer.expiresAt().toEpochMilli());
+        if (cacheKey != null) {
+            remember(cacheKey, answer);
+        }
+        return answer;
+    }
+
+    /**
+     * Drops every cached answer when this one shows a higher revocation counter (a key of the
+     * verifier's site and environment was revoked, switched off or rolled since they were given: a
+     * verifier key belongs to one site and environment, so all of them), then keeps it if it is valid,
+     * for at most the bound, Latchkey's {@code cache_seconds} and the key's {@code expires_at} — unless
+     * it is older than a counter already seen (it may predate that revocation).
+     */
+    private void remember(String cacheKey, Verification answer) {
+        long until = clock.millis() + cacheMillis;
+        if (answer.cacheSeconds() != null) {
+            until = Math.min(until, clock.millis() + Math.max(0, answer.cacheSeconds()) * 1000L);
+        }
+        if (answer.expiresAt() != null) {
+            until = Math.min(until, answer.expiresAt().toEpochMilli());
+        }
+        synchronized (cache) {
+            if (answer.revocations() != null && answer.revocations() > revocations) {
+                cache.clear();
+                revocations = answer.revocations();
             }
-            synchronized (cache) {
+            boolean stale = answer.revocations() != null && answer.revocations() < revocations;
+            if (answer.valid() && !stale && until > clock.millis()) {
                 cache.put(cacheKey, new Cached(answer, until));
             }
         }
-        return answer;
     }
 
     /** How many answers the cache holds now (for tests and metrics). */

@@ -10,13 +10,22 @@ import java.util.Set;
  * Latchkey's answer to one verification ({@code POST /v1/keys/verify}). Fields the server left
  * null are null here (for {@code NOT_FOUND} all but {@code valid} and {@code code}); the
  * permission and scope sets are never null (empty when not given). The key itself is not in it.
+ * {@code cacheSeconds} (how long Latchkey allows a valid answer to be reused) and {@code revocations}
+ * (its site and environment's revocation counter) are null from a Latchkey that does not send them.
  */
 public record Verification(boolean valid, String code, String keyId, String siteId, String environment,
-        Set<String> permissions, Set<String> scopes, String ownerId, Instant expiresAt, RateLimit rateLimit) {
+        Set<String> permissions, Set<String> scopes, String ownerId, Instant expiresAt, RateLimit rateLimit,
+        Integer cacheSeconds, Long revocations) {
 
     public Verification {
         permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+    }
+
+    /** An answer without the cache hint and revocation counter (a Latchkey from before they were given). */
+    public Verification(boolean valid, String code, String keyId, String siteId, String environment,
+            Set<String> permissions, Set<String> scopes, String ownerId, Instant expiresAt, RateLimit rateLimit) {
+        this(valid, code, keyId, siteId, environment, permissions, scopes, ownerId, expiresAt, rateLimit, null, null);
     }
 
     /** The key's rate limit as the verification left it: {@code reset} is seconds until full again. */
@@ -32,7 +41,9 @@ public record Verification(boolean valid, String code, String keyId, String site
         return new Verification(valid, (String) code, text(json, "key_id"), text(json, "site_id"),
                 text(json, "environment"), Set.copyOf(texts(json.get("permissions"))),
                 Set.copyOf(texts(json.get("scopes"))), text(json, "owner_id"),
-                expires instanceof String when ? Instant.parse(when) : null, rateLimit(json.get("rate_limit")));
+                expires instanceof String when ? Instant.parse(when) : null, rateLimit(json.get("rate_limit")),
+                json.get("cache_seconds") instanceof Number seconds ? seconds.intValue() : null,
+                json.get("revocations") instanceof Number revoked ? revoked.longValue() : null);
     }
 
     private static String text(Map<?, ?> json, String name) {

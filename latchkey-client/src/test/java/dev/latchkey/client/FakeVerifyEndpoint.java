@@ -49,6 +49,12 @@ final class FakeVerifyEndpoint implements AutoCloseable {
                 + "\"expires_at\": null, \"rate_limit\": {\"limit\": 100, \"remaining\": 99, \"reset\": 1}}";
     }
 
+    /** A valid answer with Latchkey's cache hint and its site and environment's revocation counter. */
+    static String valid(String permissions, int cacheSeconds, long revocations) {
+        return valid(permissions).replace("\"reset\": 1}}", "\"reset\": 1}, \"cache_seconds\": " + cacheSeconds
+                + ", \"revocations\": " + revocations + "}");
+    }
+
     static String refused(String code) {
         return "{\"valid\": false, \"code\": \"" + code + "\", \"key_id\": \"tok_1\", \"site_id\": \"site_1\", "
                 + "\"environment\": \"test\", \"permissions\": null, \"scopes\": null, \"owner_id\": null, "

@@ -101,6 +101,64 @@ class LatchkeyVerifierTest {
     }
 
     @Test
+    void readsTheCacheHintAndTheRevocationCounter() {
+        latchkey.answer = body -> FakeVerifyEndpoint.valid("[\"read\"]", 5, 7);
+        Verification answer = verifier(Duration.ZERO).verify(KEY, List.of(), null);
+        assertEquals(5, answer.cacheSeconds());
+        assertEquals(7L, answer.revocations());
+    }
+
+    @Test
+    void anAnswerIsKeptNoLongerThanLatchkeysCacheSeconds() {
+        latchkey.answer = body -> FakeVerifyEndpoint.valid("[]", 2, 0);
+        LatchkeyVerifier verifier = verifier(Duration.ofSeconds(60));
+        verifier.verify(KEY, List.of(), null);
+        clock.advance(Duration.ofMillis(1999));
+        verifier.verify(KEY, List.of(), null);
+        assertEquals(1, latchkey.received.size(), "within cache_seconds");
+        clock.advance(Duration.ofMillis(1));
+        verifier.verify(KEY, List.of(), null);
+        assertEquals(2, latchkey.received.size(), "cache_seconds ended it, not the 60 s bound");
+
+        latchkey.answer = body -> FakeVerifyEndpoint.valid("[]", 0, 0);
+        verifier.verify(KEY + "other", List.of(), null);
+        verifier.verify(KEY + "other", List.of(), null);
+        assertEquals(4, latchkey.received.size(), "cache_seconds 0: never reused");
+    }
+
+    @Test
+    void aHigherRevocationCounterDropsEveryCachedAnswer() {
+        LatchkeyVerifier verifier = verifier(Duration.ofSeconds(60));
+        latchkey.answer = body -> FakeVerifyEndpoint.valid("[]", 30, 3);
+        verifier.verify(KEY + "a", List.of(), null);
+        verifier.verify(KEY + "b", List.of(), null);
+        assertEquals(2, verifier.cachedAnswers());
+        verifier.verify(KEY + "a", List.of(), null);
+        assertEquals(2, latchkey.received.size(), "a was served from the cache");
+
+        // A key was revoked in Latchkey: the next answer, for another key, shows the counter at 4.
+        latchkey.answer = body -> FakeVerifyEndpoint.valid("[]", 30, 4);
+        verifier.verify(KEY + "c", List.of(), null);
+        assertEquals(1, verifier.cachedAnswers(), "only c's answer, given after the revocation, is kept");
+        latchkey.answer = body -> FakeVerifyEndpoint.refused("REVOKED").replace("}}", "}, \"revocations\": 4}");
+        assertEquals("REVOKED", verifier.verify(KEY + "a", List.of(), null).code(), "a is asked again");
+        assertEquals(4, latchkey.received.size());
+    }
+
+    @Test
+    void anAnswerOlderThanACounterAlreadySeenIsNotKept() {
+        LatchkeyVerifier verifier = verifier(Duration.ofSeconds(60));
+        latchkey.answer = body -> FakeVerifyEndpoint.valid("[]", 30, 5);
+        verifier.verify(KEY + "new", List.of(), null);
+        // An answer computed before the fifth revocation arrives late (concurrent requests).
+        latchkey.answer = body -> FakeVerifyEndpoint.valid("[]", 30, 4);
+        assertTrue(verifier.verify(KEY + "old", List.of(), null).valid());
+        verifier.verify(KEY + "old", List.of(), null);
+        assertEquals(3, latchkey.received.size(), "the older answer was not reused");
+        assertEquals(1, verifier.cachedAnswers());
+    }
+
+    @Test
     void theCacheIsBoundedAndKeyedByAHashNeverTheKey() throws Exception {
         LatchkeyVerifier verifier = LatchkeyVerifier.builder().baseUrl(latchkey.baseUrl())
                 .verifierKey("vk_test_verifier").clock(clock).cache().cacheEntries(3).build();

@@ -2,6 +2,7 @@ package dev.latchkey.http.boundary;
 
 import dev.latchkey.http.control.JsonBodies;
 import dev.latchkey.http.control.KnownFields;
+import dev.latchkey.http.control.ReadsItself;
 import dev.latchkey.http.control.RequestRecords;
 import dev.latchkey.problems.control.PayloadTooLargeException;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * Every JSON request body passes {@link JsonBodies} (size, UTF-8, depth) and {@link KnownFields} (no
  * field its record lacks) before it is bound, and {@link RequestRecords} (no null in arrays, no control
  * characters in strings) after: one rule for all endpoints, so bad input is a 400 in the error shape, never a
- * failure deep in binding or the domain.
+ * failure deep in binding or the domain. A record that {@link ReadsItself} makes those checks as it is read.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
@@ -32,6 +33,10 @@ public class JsonBodyGuard implements ReaderInterceptor {
         }
         byte[] body = readAtMost(context.getInputStream(), MAX_BYTES);
         JsonBodies.check(body);
+        if (ReadsItself.class.isAssignableFrom(context.getType())) {
+            context.setInputStream(new ByteArrayInputStream(body));
+            return context.proceed();
+        }
         KnownFields.check(new String(body, StandardCharsets.UTF_8), context.getGenericType());
         context.setInputStream(new ByteArrayInputStream(body));
         Object bound = context.proceed();

@@ -4,8 +4,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.Reader;
+import java.io.Writer;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * JSON-P through one provider looked up once. {@code jakarta.json.Json}'s static methods look
@@ -15,6 +19,7 @@ import java.util.Collection;
 public final class JsonP {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(Map.of());
 
     private JsonP() {
     }
@@ -33,5 +38,9 @@ public final class JsonP {
 
     public static JsonReader createReader(Reader reader) {
         return PROVIDER.createReader(reader);
+    }
+
+    public static JsonGenerator createGenerator(Writer writer) {
+        return GENERATORS.createGenerator(writer);
     }
 }

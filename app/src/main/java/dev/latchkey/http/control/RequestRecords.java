@@ -50,7 +50,8 @@ public final class RequestRecords {
         }
     }
 
-    private static void requirePlainText(String text, String field) {
+    /** A 400 naming {@code field} when the text holds a control character or half a surrogate pair. */
+    public static void requirePlainText(String text, String field) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean control = c < 0x20 || c == 0x7F;

@@ -33,7 +33,8 @@ import java.util.Set;
 /**
  * A site's API tokens. They are immutable: created, listed, revoked, rolled. Whoever manages
  * them needs the {@code admin} permission; a site's own key manages only keys of its own
- * environment (a test key never reaches live keys).
+ * environment (a test key never reaches live keys). Revoking, switching off and rolling a key
+ * raise its site and environment's {@link KeyRevocations} counter first, in the same transaction.
  */
 @ApplicationScoped
 public class ApiTokens {
@@ -67,6 +68,9 @@ public class ApiTokens {
 
     @Inject
     Scopes scopes;
+
+    @Inject
+    KeyRevocations revocations;
 
     public CredentialIssuer.Issued create(Caller caller, Site site, Spec spec) {
         caller.requireCovers(new Authority(site.teamId(), site.id(), spec.environment(),
@@ -123,6 +127,7 @@ public class ApiTokens {
         Credential credential = find(caller, site, tokenId);
         caller.requireCovers(authorityOf(credential), "an API key");
         if (credential.revokedAt() == null) {
+            revocations.raise(credential.siteId(), credential.environment());
             credential.revoke(clock.instant());
             audit.record(site.teamId(), site.id(), "token.revoked", target(credential),
                     Map.of("last4", credential.last4(), "environment", credential.environment()));
@@ -141,6 +146,9 @@ public class ApiTokens {
             throw new ConflictException("A revoked key cannot be switched on or off");
         }
         if (enabled == (credential.disabledAt() != null)) {
+            if (!enabled) {
+                revocations.raise(credential.siteId(), credential.environment());
+            }
             credential.disabledFrom(enabled ? null : clock.instant());
             audit.record(site.teamId(), site.id(), enabled ? "token.enabled" : "token.disabled", target(credential),
                     Map.of("last4", credential.last4(), "environment", credential.environment()));
@@ -163,6 +171,7 @@ public class ApiTokens {
         if (!old.isUsable(now)) {
             throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now).wireName());
         }
+        revocations.raise(old.siteId(), old.environment());
         List<Cidr> allowed = old.allowedBlocks();
         var issued = issuer.issue(new CredentialIssuer.Draft(old.prefix(), old.teamId(), null, old.siteId(),
                 old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,

@@ -1,10 +1,13 @@
 package dev.latchkey.usage.boundary;
 
 import dev.latchkey.credentials.control.CurrentCaller;
+import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.http.control.CurrentRequest;
 import dev.latchkey.http.control.JsonP;
 import dev.latchkey.usage.control.AccessLog;
 import dev.latchkey.usage.control.Measurements;
+import dev.latchkey.usage.control.UsageCounter;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +24,8 @@ import java.time.Instant;
 /**
  * One JSON line per request: when, which request, what (method and path template — never
  * the query or path values), the outcome and latency, and who (credential public id and kind,
- * team, site, client address, user agent). Never a secret: tokens appear nowhere in it.
+ * team, site, client address, user agent). Never a secret: tokens appear nowhere in it. Every
+ * request is also timed per route, and a key's direct calls counted per route and day (its usage).
  */
 @Provider
 @Priority(Priorities.USER + 1000)
@@ -42,6 +46,9 @@ public class AccessLogFilter implements ContainerResponseFilter {
     @Inject
     Measurements measurements;
 
+    @Inject
+    UsageCounter usage;
+
     /** Path templates by resource method, computed once each. */
     private static final java.util.concurrent.ConcurrentHashMap<java.lang.reflect.Method, String> TEMPLATES =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -51,6 +58,11 @@ public class AccessLogFilter implements ContainerResponseFilter {
         String template = template();
         measurements.request(request.getMethod(), template, response.getStatus(),
                 java.time.Duration.ofNanos(current.elapsedMicros() * 1000));
+        Caller authenticated = currentCaller.callerIfAny().orElse(null);
+        if (authenticated != null && countsRoutes(authenticated) && resource != null
+                && resource.getResourceMethod() != null) {
+            usage.called(authenticated.credentialId(), request.getMethod() + " " + template, Instant.now());
+        }
         if (!log.enabled()) {
             return;
         }
@@ -72,6 +84,12 @@ public class AccessLogFilter implements ContainerResponseFilter {
         add(line, "client_ip", current.clientAddress());
         add(line, "user_agent", current.userAgent());
         log.write(line.build().toString());
+    }
+
+    /** Keys' direct calls are counted by route: API keys and verifier keys, the credentials usage reports on. */
+    private static boolean countsRoutes(Caller caller) {
+        return caller.credentialId() != null
+                && (caller.kind() == CredentialKind.API_TOKEN || caller.kind() == CredentialKind.VERIFIER);
     }
 
     /** The matched resource's path template, such as {@code /v1/sites/{site}/tokens/{id}}. */

@@ -49,8 +49,9 @@ public class SiteUsageResource {
 
     @GET
     public ListView<Usage.Row> report(@PathParam("site") String siteId,
-            @Parameter(description = "key (default): one row per key and day; owner: one per owner_id and day",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"key", "owner"}))
+            @Parameter(description = "key (default): one row per key and day; owner: one per owner_id and day; "
+                    + "route: one per route of Latchkey's API and day (the keys' direct calls)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"key", "owner", "route"}))
             @QueryParam("group_by") String groupBy,
             @Parameter(description = "First UTC day, YYYY-MM-DD (default: 29 days before to)")
             @QueryParam("from") String from,
@@ -77,7 +78,10 @@ public class SiteUsageResource {
         if (value.equals("owner")) {
             return Usage.GroupBy.OWNER;
         }
-        throw new InvalidInputException("group_by", "group_by is key or owner");
+        if (value.equals("route")) {
+            return Usage.GroupBy.ROUTE;
+        }
+        throw new InvalidInputException("group_by", "group_by is key, owner or route");
     }
 
     static LocalDate day(String parameter, String value) {

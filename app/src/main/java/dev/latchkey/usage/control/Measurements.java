@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -40,14 +43,23 @@ public class Measurements {
         rateLimited("auth_failures");
     }
 
+    /** The metrics of every request, looked up once each (a registry lookup builds tags and ids every time). */
+    private record RequestMetric(String method, String route, int statusClass) {
+    }
+
+    private final ConcurrentHashMap<String, Counter> authentications = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<RequestMetric, Timer> requests = new ConcurrentHashMap<>();
+
     /** An authentication outcome: {@code success}, or why it failed. */
     public void authentication(String outcome) {
-        registry.counter("latchkey_authentications", new Tag("outcome", outcome)).inc();
+        authentications.computeIfAbsent(outcome,
+                o -> registry.counter("latchkey_authentications", new Tag("outcome", o))).inc();
     }
 
     public void request(String method, String route, int status, Duration latency) {
-        registry.timer("latchkey_requests", new Tag("method", method), new Tag("route", route),
-                new Tag("status", (status / 100) + "xx")).update(latency);
+        requests.computeIfAbsent(new RequestMetric(method, route, status / 100),
+                m -> registry.timer("latchkey_requests", new Tag("method", m.method()), new Tag("route", m.route()),
+                        new Tag("status", m.statusClass() + "xx"))).update(latency);
     }
 
     public void rateLimited(String limit) {

@@ -9,11 +9,13 @@ import dev.latchkey.credentials.entity.CredentialUsed;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.ratelimit.control.Decision;
 import dev.latchkey.ratelimit.control.RateLimiter;
+import dev.latchkey.tokens.control.KeyRevocations;
 import dev.latchkey.usage.control.Measurements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verifies a presented API key for a verifier: the key is authenticated as a direct call would be
@@ -24,6 +26,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class KeyVerifier {
+
+    static final int MAX_CACHE_SECONDS = 300;
 
     /** The answer's code. */
     public enum Code {
@@ -37,9 +41,12 @@ public class KeyVerifier {
 
     /**
      * The verdict: the key's credential when it was found (null for {@code NOT_FOUND}), its caller
-     * when it authenticated, and the rate-limit decision when one was taken.
+     * when it authenticated, the rate-limit decision when one was taken, how many seconds a client may
+     * reuse a valid verdict, and the verifier's site and environment's revocation counter as it was
+     * before the key was looked at (so a verdict never pairs an old state of the key with a newer count).
      */
-    public record Verdict(Code code, Credential credential, Caller caller, Decision rateLimit) {
+    public record Verdict(Code code, Credential credential, Caller caller, Decision rateLimit, int cacheSeconds,
+                          long revocations) {
 
         public boolean valid() {
             return code == Code.VALID;
@@ -58,7 +65,17 @@ public class KeyVerifier {
     @Inject
     LastUsedRecorder uses;
 
+    @Inject
+    KeyRevocations revocations;
+
+    /** How long a client may reuse a valid answer ({@code LATCHKEY_VERIFY_CACHE_SECONDS}, 0 to 300). */
+    @Inject
+    @ConfigProperty(name = "latchkey.verify.cache-seconds", defaultValue = "5")
+    int cacheSeconds;
+
     public Verdict verify(Caller verifier, Request request) {
+        long revoked = revocations.count(verifier.site().id(), verifier.environment());
+        int reuse = Math.max(0, Math.min(MAX_CACHE_SECONDS, cacheSeconds));
         Authenticator.Check check = authenticator.check(request.key(), request.clientIp(),
                 credential -> visibleTo(verifier, credential));
         Code code = switch (check.outcome()) {
@@ -70,19 +87,19 @@ public class KeyVerifier {
             case DISABLED -> Code.DISABLED;
         };
         if (code != Code.VALID) {
-            return new Verdict(code, check.credential(), null, null);
+            return new Verdict(code, check.credential(), null, null, reuse, revoked);
         }
         Caller key = check.caller();
         Decision decision = limiter.request(key, request.cost());
         if (!decision.allowed()) {
             measurements.rateLimited("credential");
-            return new Verdict(Code.RATE_LIMITED, check.credential(), key, decision);
+            return new Verdict(Code.RATE_LIMITED, check.credential(), key, decision, reuse, revoked);
         }
         Code authority = authorityCode(key, request);
         if (authority != Code.VALID) {
             uses.refused(key.credentialId(), CredentialUsed.Outcome.INSUFFICIENT_PERMISSION);
         }
-        return new Verdict(authority, check.credential(), key, decision);
+        return new Verdict(authority, check.credential(), key, decision, reuse, revoked);
     }
 
     /** VALID, or which of the permissions and scopes asked for the key lacks (permissions first). */

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class SiteUsageResourceTest {
 
     @Test
-    void groupByIsKeyByDefaultOrOwnerAndNothingElse() {
+    void groupByIsKeyByDefaultOrOwnerOrRouteAndNothingElse() {
         assertEquals(Usage.GroupBy.KEY, SiteUsageResource.groupBy(null));
         assertEquals(Usage.GroupBy.KEY, SiteUsageResource.groupBy("key"));
         assertEquals(Usage.GroupBy.OWNER, SiteUsageResource.groupBy("owner"));
+        assertEquals(Usage.GroupBy.ROUTE, SiteUsageResource.groupBy("route"));
         assertEquals("group_by", assertThrows(InvalidInputException.class, () -> SiteUsageResource.groupBy("OWNER"))
                 .fields().get(0).field());
     }

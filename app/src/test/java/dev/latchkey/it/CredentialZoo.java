@@ -3,6 +3,7 @@ package dev.latchkey.it;
 import dev.latchkey.credentials.entity.Authority;
 import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.credentials.entity.Role;
 import io.restassured.http.ContentType;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -168,7 +170,8 @@ final class CredentialZoo {
                                   String environment, Set<Permission> permissions) {
         var teamRef = new Caller.TeamRef(teamId, "t");
         var siteRef = siteId == null ? null : new Caller.SiteRef(siteId, "s");
-        Authority authority = Caller.authority(teamRef, siteRef, member, environment, permissions, Map.of(), false,
+        Authority authority = Caller.authority(teamRef, siteRef, member,
+                Optional.ofNullable(environment).map(Environment::parse), permissions, Map.of(), false,
                 List.of(), List.of(), null);
         return new Caller(Caller.CredentialRef.of(kind, "id", "name", null), teamRef, member, siteRef, authority);
     }

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,7 +95,7 @@ public class Connections {
      * site's provider accounts, in no one environment, for as long as they last.
      */
     public static Authority reach(Site site) {
-        return new Authority(site.teamId(), site.id(), null, Set.of(), Map.of(), false, List.of(), List.of(), null,
+        return new Authority(site.teamId(), site.id(), Optional.empty(), Set.of(), Map.of(), false, List.of(), List.of(), null,
                 null);
     }
 

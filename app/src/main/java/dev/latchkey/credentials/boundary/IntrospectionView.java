@@ -1,6 +1,7 @@
 package dev.latchkey.credentials.boundary;
 
 import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
@@ -20,7 +21,8 @@ public record IntrospectionView(boolean active, String tokenType, String sub, St
     public static IntrospectionView of(Caller token) {
         return new IntrospectionView(true, token.kind().wireName(),
                 token.member() != null ? token.member().id() : token.credentialId(),
-                token.teamId(), token.site() == null ? null : token.site().id(), token.environment(),
+                token.teamId(), token.site() == null ? null : token.site().id(),
+                token.environment().map(Environment::wireName).orElse(null),
                 token.permissions().stream().sorted().map(Permission::wireName).toList(),
                 String.join(" ", token.scopes()), token.scopes(),
                 token.expiresAt() == null ? null : token.expiresAt().getEpochSecond());

@@ -1,6 +1,7 @@
 package dev.latchkey.credentials.boundary;
 
 import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ public record WhoamiView(String kind, String id, Team team, Member member, Site 
                 caller.member() == null ? null
                         : new Member(caller.member().id(), caller.member().email(), caller.member().role().wireName()),
                 caller.site() == null ? null : new Site(caller.site().id(), caller.site().name()),
-                caller.environment(),
+                caller.environment().map(Environment::wireName).orElse(null),
                 caller.permissions().stream().sorted().map(Permission::wireName).toList(),
                 caller.scopes(), caller.expiresAt());
     }

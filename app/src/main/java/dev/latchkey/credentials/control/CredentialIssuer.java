@@ -3,6 +3,7 @@ package dev.latchkey.credentials.control;
 import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.network.entity.Cidr;
@@ -23,7 +24,7 @@ import java.util.Set;
 public class CredentialIssuer {
 
     /** What to issue. {@code memberId} or {@code siteId} (with its environment) says whose it is. */
-    public record Draft(String prefix, String teamId, String memberId, String siteId, String environment,
+    public record Draft(String prefix, String teamId, String memberId, String siteId, Environment environment,
                         String name, Set<Permission> permissions, Instant expiresAt, String createdBy,
                         List<Cidr> allowedIps, boolean scoped, String rolledFrom, Caller.RateLimit rateLimit) {
 

@@ -6,13 +6,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Everything a credential may reach and do, on each dimension least authority is checked on:
  * its team; one site or every site of the team ({@code siteId} null); one environment or both
- * ({@code environment} null); its permissions, and permissions on single document types; its data
+ * ({@code environment} empty); its permissions, and permissions on single document types; its data
  * scopes ({@code scoped} false: unrestricted); the addresses it may be used from (empty: any);
  * when it stops ({@code expiresAt} null: never, or, for a credential acting for a member, as long
  * as the member's role lasts); and the member it acts for, if any (only a credential acting for
@@ -21,7 +22,7 @@ import java.util.Set;
  * The one rule: whatever a credential creates, changes or reaches is {@linkplain #exceededBy
  * covered} by its own authority on every dimension.
  */
-public record Authority(String teamId, String siteId, String environment, Set<Permission> permissions,
+public record Authority(String teamId, String siteId, Optional<Environment> environment, Set<Permission> permissions,
                         Map<String, Set<Permission>> typePermissions, boolean scoped, List<String> scopes,
                         List<Cidr> allowedIps, Instant expiresAt, String memberId) {
 
@@ -35,6 +36,7 @@ public record Authority(String teamId, String siteId, String environment, Set<Pe
     }
 
     public Authority {
+        Objects.requireNonNull(environment, "environment: empty for both");
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
         typePermissions = Map.copyOf(typePermissions);
         scopes = List.copyOf(scopes);
@@ -52,7 +54,7 @@ public record Authority(String teamId, String siteId, String environment, Set<Pe
         if (siteId != null && !siteId.equals(requested.siteId)) {
             return Optional.of(Dimension.SITE);
         }
-        if (environment != null && !environment.equals(requested.environment)) {
+        if (environment.isPresent() && !environment.equals(requested.environment)) {
             return Optional.of(Dimension.ENVIRONMENT);
         }
         if (!permissions.containsAll(requested.permissions) || !coversTypePermissions(requested)) {
@@ -74,16 +76,16 @@ public record Authority(String teamId, String siteId, String environment, Set<Pe
         return Optional.empty();
     }
 
-    /** Whether something of this team, site and environment is within reach (environment null: none of its own). */
-    public boolean reaches(String team, String site, String env) {
+    /** Whether something of this team, site and environment is within reach (environment empty: none of its own). */
+    public boolean reaches(String team, String site, Optional<Environment> env) {
         return teamId.equals(team) && (siteId == null || siteId.equals(site))
-                && (environment == null || env == null || environment.equals(env));
+                && (environment.isEmpty() || env.isEmpty() || environment.equals(env));
     }
 
     /** Whether another credential's whole reach (team, site, environment) lies within this one's. */
     public boolean reaches(Authority other) {
         return teamId.equals(other.teamId) && (siteId == null || siteId.equals(other.siteId))
-                && (environment == null || environment.equals(other.environment));
+                && (environment.isEmpty() || environment.equals(other.environment));
     }
 
     private boolean coversTypePermissions(Authority requested) {

@@ -6,6 +6,7 @@ import dev.latchkey.problems.control.NotPermittedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,7 +47,7 @@ public record Caller(CredentialRef credential, TeamRef team, MemberRef member, S
     }
 
     /** The authority of a credential of this team, site (or none) and member (or none). */
-    public static Authority authority(TeamRef team, SiteRef site, MemberRef member, String environment,
+    public static Authority authority(TeamRef team, SiteRef site, MemberRef member, Optional<Environment> environment,
                                       Set<Permission> permissions, Map<String, Set<Permission>> typePermissions,
                                       boolean scoped, List<String> scopes, List<Cidr> allowedIps, Instant expiresAt) {
         return new Authority(team.id(), site == null ? null : site.id(), environment, permissions, typePermissions,
@@ -75,7 +76,8 @@ public record Caller(CredentialRef credential, TeamRef team, MemberRef member, S
         return credential.rateLimit();
     }
 
-    public String environment() {
+    /** The environment it acts in; empty: both (a member's credential, a site's own token). */
+    public Optional<Environment> environment() {
         return authority.environment();
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,8 @@ public class Credential {
     private String permissions;
 
     @Column(name = "environment")
-    private String environment;
+    @Convert(converter = EnvironmentColumn.class)
+    private Environment environment;
 
     @Convert(converter = EpochMillis.class)
     @Column(name = "expires_at")
@@ -153,7 +155,7 @@ public class Credential {
         return this;
     }
 
-    public Credential forSite(String siteId, String environment) {
+    public Credential forSite(String siteId, Environment environment) {
         this.siteId = siteId;
         this.environment = environment;
         return this;
@@ -326,8 +328,9 @@ public class Credential {
         return Permission.decode(permissions);
     }
 
-    public String environment() {
-        return environment;
+    /** A site's key acts in one environment; a member's or a site's own token in none of its own (empty). */
+    public Optional<Environment> environment() {
+        return Optional.ofNullable(environment);
     }
 
     public Instant expiresAt() {

@@ -10,7 +10,7 @@ public record DocumentView(String id, String type, String environment, JsonObjec
 
     public static DocumentView of(Documents.Seen seen) {
         var document = seen.document();
-        return new DocumentView(document.id(), document.type(), document.environment(), seen.data(),
+        return new DocumentView(document.id(), document.type(), document.environment().wireName(), seen.data(),
                 document.createdAt(), document.updatedAt());
     }
 }

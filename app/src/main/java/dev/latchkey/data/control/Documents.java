@@ -1,6 +1,7 @@
 package dev.latchkey.data.control;
 
 import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.data.entity.Document;
 import dev.latchkey.http.control.JsonP;
@@ -60,7 +61,7 @@ public class Documents {
     Clock clock;
 
     public Seen put(Caller caller, Site site, String type, String id, JsonObject body) {
-        String environment = environmentOf(caller, type, Permission.WRITE);
+        Environment environment = environmentOf(caller, type, Permission.WRITE);
         validate(type, id);
         List<String> undeclared = schemas.of(site).undeclared(type, body.keySet());
         if (!undeclared.isEmpty()) {
@@ -92,28 +93,28 @@ public class Documents {
     }
 
     public Seen get(Caller caller, Site site, String type, String id, String fields) {
-        String environment = environmentOf(caller, type, Permission.READ);
+        Environment environment = environmentOf(caller, type, Permission.READ);
         validate(type, id);
         Projection projection = Projection.of(type, policies.forCaller(caller, site), fields);
         Document document = lookup(site, environment, type, id);
         if (document == null) {
-            throw new NoSuchResourceException("No " + type + " with id '" + id + "' in " + environment + " data");
+            throw new NoSuchResourceException("No " + type + " with id '" + id + "' in " + environment.wireName() + " data");
         }
         return new Seen(document, projection.apply(parse(document.body())), false);
     }
 
     public void delete(Caller caller, Site site, String type, String id) {
-        String environment = environmentOf(caller, type, Permission.DELETE);
+        Environment environment = environmentOf(caller, type, Permission.DELETE);
         validate(type, id);
         Document document = lookup(site, environment, type, id);
         if (document == null) {
-            throw new NoSuchResourceException("No " + type + " with id '" + id + "' in " + environment + " data");
+            throw new NoSuchResourceException("No " + type + " with id '" + id + "' in " + environment.wireName() + " data");
         }
         em.remove(document);
     }
 
     public Page<Seen> list(Caller caller, Site site, String type, String fields, PageRequest request) {
-        String environment = environmentOf(caller, type, Permission.READ);
+        Environment environment = environmentOf(caller, type, Permission.READ);
         validate(type, "x");
         Projection projection = Projection.of(type, policies.forCaller(caller, site), fields);
         return pages.list(Document.class, "e.siteId = :site and e.environment = :environment and e.type = :type",
@@ -121,7 +122,7 @@ public class Documents {
                 .map(document -> new Seen(document, projection.apply(parse(document.body())), false));
     }
 
-    private Document lookup(Site site, String environment, String type, String id) {
+    private Document lookup(Site site, Environment environment, String type, String id) {
         List<Document> found = em.createQuery("select d from Document d where d.siteId = :site "
                         + "and d.environment = :environment and d.type = :type and d.id = :id", Document.class)
                 .setParameter("site", site.id()).setParameter("environment", environment)
@@ -131,8 +132,8 @@ public class Documents {
     }
 
     /** Site data is reached with the site's own keys, whose environment chooses the data set. */
-    private static String environmentOf(Caller caller, String type, Permission needed) {
-        if (caller.environment() == null) {
+    private static Environment environmentOf(Caller caller, String type, Permission needed) {
+        if (caller.environment().isEmpty()) {
             throw new NotPermittedException("The data API takes a key of this site (sk_/rk_), "
                     + "whose environment chooses live or test data");
         }
@@ -140,7 +141,7 @@ public class Documents {
             throw new LacksPermissionException(needed.wireName(), "This credential lacks the '" + needed.wireName()
                     + "' permission for " + type);
         }
-        return caller.environment();
+        return caller.environment().get();
     }
 
     private static JsonObject parse(String json) {

@@ -1,5 +1,7 @@
 package dev.latchkey.data.entity;
 
+import dev.latchkey.credentials.entity.Environment;
+import dev.latchkey.credentials.entity.EnvironmentColumn;
 import dev.latchkey.database.entity.EpochMillis;
 import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
@@ -25,7 +27,8 @@ public class Document {
     private String siteId;
 
     @Column(name = "environment")
-    private String environment;
+    @Convert(converter = EnvironmentColumn.class)
+    private Environment environment;
 
     @Column(name = "type")
     private String type;
@@ -48,7 +51,7 @@ public class Document {
     protected Document() {
     }
 
-    public Document(String siteId, String environment, String type, String id, String body, Instant now) {
+    public Document(String siteId, Environment environment, String type, String id, String body, Instant now) {
         this.rowId = Ids.next("doc_");
         this.siteId = siteId;
         this.environment = environment;
@@ -72,7 +75,7 @@ public class Document {
         return type;
     }
 
-    public String environment() {
+    public Environment environment() {
         return environment;
     }
 

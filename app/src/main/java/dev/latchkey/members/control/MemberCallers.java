@@ -41,7 +41,7 @@ public class MemberCallers {
         var memberRef = new Caller.MemberRef(member.id(), member.email(), member.name(), member.role(),
                 member.instanceAdmin());
         return Optional.of(new Caller(Caller.CredentialRef.of(kind, credentialId, credentialName, expiresAt),
-                teamRef, memberRef, null, Caller.authority(teamRef, null, memberRef, null, permissions, Map.of(),
+                teamRef, memberRef, null, Caller.authority(teamRef, null, memberRef, Optional.empty(), permissions, Map.of(),
                         false, List.of(), List.of(), expiresAt)));
     }
 }

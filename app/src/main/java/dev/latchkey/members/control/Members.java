@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A team's members. Anyone in the team may add developers; only owners add owners, change
@@ -58,7 +59,7 @@ public class Members {
      * hold everything the role allows: a restricted token cannot make a full member.
      */
     public static void requireCoversRole(Caller caller, Role role, String what) {
-        caller.requireCovers(new Authority(caller.teamId(), null, null, role.permissions(), Map.of(), false,
+        caller.requireCovers(new Authority(caller.teamId(), null, Optional.empty(), role.permissions(), Map.of(), false,
                 List.of(), List.of(), null, caller.requireMember().id()), what);
     }
 

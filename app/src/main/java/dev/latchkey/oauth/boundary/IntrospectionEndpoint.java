@@ -1,6 +1,7 @@
 package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.oauth.control.AccessTokens;
 import dev.latchkey.oauth.control.ClientAuthentication;
 import dev.latchkey.oauth.control.OAuthException;
@@ -66,6 +67,6 @@ public class IntrospectionEndpoint {
         answer.put("iat", claims.getIssuedAtTime());
         answer.put("jti", claims.getTokenID());
         answer.put("site_id", owner.site().id());
-        answer.put("environment", owner.environment());
+        answer.put("environment", owner.environment().map(Environment::wireName).orElse(null));
     }
 }

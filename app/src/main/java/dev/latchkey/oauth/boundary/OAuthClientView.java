@@ -18,7 +18,7 @@ public record OAuthClientView(String clientId, String name, String type, String 
                               @JsonbNillable(false) String clientSecret) {
 
     public static OAuthClientView of(OAuthClient client, String secret) {
-        return new OAuthClientView(client.id(), client.name(), client.type(), client.environment(), client.siteId(),
+        return new OAuthClientView(client.id(), client.name(), client.type(), client.environment().wireName(), client.siteId(),
                 client.redirectUris(), client.grantTypes(), client.scopes(), ClientOrigins.of(client),
                 client.secretLast4(), client.createdBy(),
                 client.createdAt(), secret);

@@ -2,6 +2,7 @@ package dev.latchkey.oauth.boundary;
 
 import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.oauth.control.OAuthClients;
 import dev.latchkey.oauth.entity.OAuthClient;
 import dev.latchkey.paging.boundary.ListView;
@@ -53,7 +54,8 @@ public class OAuthClientsResource {
     public Response create(@NotNull @Valid CreateOAuthClientRequest body) {
         Caller caller = currentCaller.caller();
         var registered = clients.create(caller, sites.find(caller, siteId), new OAuthClients.Spec(body.name(),
-                body.type(), body.environment(), body.redirectUris(), body.grantTypes(), body.scopes(),
+                body.type(), body.environment() == null ? Environment.LIVE : Environment.parse(body.environment()),
+                body.redirectUris(), body.grantTypes(), body.scopes(),
                 body.jwks() == null ? null : dev.latchkey.http.control.Json.JSONB.toJson(body.jwks()),
                 body.allowedOrigins()));
         return Response.status(Response.Status.CREATED)

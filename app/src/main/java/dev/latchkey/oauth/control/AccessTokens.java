@@ -119,7 +119,7 @@ public class AccessTokens implements JwtVerifier {
                 .claim("client_id", client.id())
                 .claim("scope", String.join(" ", scopes))
                 .claim("site_id", client.siteId())
-                .claim("env", client.environment())
+                .claim("env", client.environment().wireName())
                 .build();
         // nimbus signs; the header (fixed per key) and the payload are base64url-encoded by the
         // JDK, several times faster than nimbus's constant-time codec, which secrets need and
@@ -242,7 +242,7 @@ public class AccessTokens implements JwtVerifier {
         Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime());
         return Optional.of(new Caller(
                 Caller.CredentialRef.of(CredentialKind.OAUTH_TOKEN, client.id(), client.name(), expiresAt),
-                teamRef, member, siteRef, Caller.authority(teamRef, siteRef, member, client.environment(),
+                teamRef, member, siteRef, Caller.authority(teamRef, siteRef, member, Optional.of(client.environment()),
                         permissions, typePermissions, false, List.of(), List.of(), expiresAt)));
     }
 

@@ -86,7 +86,7 @@ public class ClientJwts {
             return Optional.of(new Caller(
                     Caller.CredentialRef.of(CredentialKind.JWT, client.id(), client.name(), expiresAt),
                     teamRef, null, siteRef,
-                    Caller.authority(teamRef, siteRef, null, client.environment(), OAuthScopes.permissions(scopes),
+                    Caller.authority(teamRef, siteRef, null, Optional.of(client.environment()), OAuthScopes.permissions(scopes),
                             OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), expiresAt)));
         } catch (ParseException e) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import dev.latchkey.audit.control.Target;
 import dev.latchkey.credentials.control.CredentialCache;
 import dev.latchkey.credentials.entity.Authority;
 import dev.latchkey.credentials.entity.Caller;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.crypto.control.Digests;
 import dev.latchkey.crypto.control.SecretBox;
 import dev.latchkey.identifiers.entity.Base62;
@@ -17,7 +18,6 @@ import dev.latchkey.paging.control.Pages;
 import dev.latchkey.problems.control.InvalidInputException;
 import dev.latchkey.problems.control.NoSuchResourceException;
 import dev.latchkey.sites.entity.Site;
-import dev.latchkey.tokens.control.ApiTokenKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,7 +49,7 @@ public class OAuthClients {
     }
 
     /** What a client is registered with. */
-    public record Spec(String name, String type, String environment, List<String> redirectUris,
+    public record Spec(String name, String type, Environment environment, List<String> redirectUris,
                        List<String> grantTypes, List<String> scopes, String jwks, List<String> allowedOrigins) {
     }
 
@@ -75,7 +75,6 @@ public class OAuthClients {
         if (!OAuthClient.CONFIDENTIAL.equals(spec.type()) && !OAuthClient.PUBLIC.equals(spec.type())) {
             throw new InvalidInputException("type", "type must be 'confidential' or 'public'");
         }
-        String environment = ApiTokenKind.environment(spec.environment() == null ? "live" : spec.environment());
         List<String> grants = spec.grantTypes() == null || spec.grantTypes().isEmpty()
                 ? (OAuthClient.PUBLIC.equals(spec.type()) ? List.of("authorization_code", "refresh_token")
                         : List.of("client_credentials")) : spec.grantTypes();
@@ -95,7 +94,7 @@ public class OAuthClients {
                     + String.join(", ", OAuthScopes.SUPPORTED) + ", <Type>:read or <Type>:write");
         }
         // Its tokens act in the client's environment with the permissions of its scopes (and no data scopes).
-        caller.requireCovers(new Authority(site.teamId(), site.id(), environment, OAuthScopes.permissions(scopes),
+        caller.requireCovers(new Authority(site.teamId(), site.id(), Optional.of(spec.environment()), OAuthScopes.permissions(scopes),
                 OAuthScopes.typePermissions(scopes), false, List.of(), List.of(), null, null), "an OAuth client");
         List<String> redirects = spec.redirectUris() == null ? List.of() : spec.redirectUris();
         redirects.forEach(RedirectUris::requireRegistrable);
@@ -103,7 +102,7 @@ public class OAuthClients {
             throw new InvalidInputException("redirect_uris", "The code flow needs at least one redirect URI");
         }
         String creator = caller.member() != null ? caller.member().id() : caller.credentialId();
-        OAuthClient client = new OAuthClient(site.teamId(), site.id(), spec.name().trim(), spec.type(), environment,
+        OAuthClient client = new OAuthClient(site.teamId(), site.id(), spec.name().trim(), spec.type(), spec.environment(),
                 redirects, grants, scopes, creator, clock.instant());
         String secret = client.confidential() ? newSecret(client) : null;
         if (spec.allowedOrigins() != null) {
@@ -115,7 +114,7 @@ public class OAuthClients {
         }
         em.persist(client);
         audit.record(site.teamId(), site.id(), "oauth_client.created", target(client), Map.of(
-                "type", client.type(), "environment", client.environment(), "grant_types", grants, "scopes", scopes,
+                "type", client.type(), "environment", client.environment().wireName(), "grant_types", grants, "scopes", scopes,
                 "redirect_uris", redirects, "allowed_origins", ClientOrigins.of(client),
                 "registered_keys", client.jwks() != null));
         return new Registered(client, secret);

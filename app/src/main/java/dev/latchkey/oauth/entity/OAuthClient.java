@@ -1,5 +1,7 @@
 package dev.latchkey.oauth.entity;
 
+import dev.latchkey.credentials.entity.Environment;
+import dev.latchkey.credentials.entity.EnvironmentColumn;
 import dev.latchkey.database.entity.EpochMillis;
 import dev.latchkey.identifiers.entity.Ids;
 import jakarta.persistence.Column;
@@ -40,7 +42,8 @@ public class OAuthClient {
     private String type;
 
     @Column(name = "environment")
-    private String environment;
+    @Convert(converter = EnvironmentColumn.class)
+    private Environment environment;
 
     @Column(name = "secret")
     private String sealedSecret;
@@ -75,7 +78,7 @@ public class OAuthClient {
     protected OAuthClient() {
     }
 
-    public OAuthClient(String teamId, String siteId, String name, String type, String environment,
+    public OAuthClient(String teamId, String siteId, String name, String type, Environment environment,
                        List<String> redirectUris, List<String> grantTypes, List<String> scopes, String createdBy,
                        Instant createdAt) {
         this.id = Ids.next(ID_PREFIX);
@@ -137,7 +140,7 @@ public class OAuthClient {
         return type;
     }
 
-    public String environment() {
+    public Environment environment() {
         return environment;
     }
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Issuing, listing and revoking a member's personal access tokens. */
@@ -56,7 +57,7 @@ public class PersonalTokens {
         List<String> wanted = requested != null ? requested : maker.permissions().stream()
                 .filter(member.role().permissions()::contains).sorted().map(Permission::wireName).toList();
         Set<Permission> permissions = permissionsFor(member, wanted);
-        maker.requireCovers(new Authority(member.teamId(), null, null, permissions, Map.of(), false, List.of(),
+        maker.requireCovers(new Authority(member.teamId(), null, Optional.empty(), permissions, Map.of(), false, List.of(),
                 List.of(), null, member.id()), "a personal access token");
         return issue(member, name, expiresInDays, wanted, maker.requireMember().id());
     }

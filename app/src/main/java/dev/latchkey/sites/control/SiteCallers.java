@@ -2,6 +2,7 @@ package dev.latchkey.sites.control;
 
 import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.members.entity.Team;
 import dev.latchkey.sites.entity.Site;
@@ -21,7 +22,7 @@ public class SiteCallers {
     EntityManager em;
 
     /** The caller, or empty when the credential's site is gone. */
-    public Optional<Caller> callerFor(Credential credential, String environment, Set<Permission> permissions,
+    public Optional<Caller> callerFor(Credential credential, Optional<Environment> environment, Set<Permission> permissions,
                                       boolean scoped, List<String> scopes) {
         Site site = em.find(Site.class, credential.siteId());
         if (site == null) {

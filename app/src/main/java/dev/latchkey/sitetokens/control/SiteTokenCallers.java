@@ -25,6 +25,6 @@ public class SiteTokenCallers implements CallerFactory {
 
     @Override
     public Optional<Caller> callerFor(Credential credential) {
-        return sites.callerFor(credential, null, Set.of(), false, List.of());
+        return sites.callerFor(credential, Optional.empty(), Set.of(), false, List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.tokens.boundary;
 
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.tokens.control.ApiTokenKind;
 import dev.latchkey.tokens.control.KeyOwnership;
@@ -27,7 +28,7 @@ public record ApiTokenView(String id, String name, String type, String environme
 
     public static ApiTokenView withToken(Credential credential, List<String> scopes, Instant now, String token) {
         return new ApiTokenView(credential.id(), credential.name(), ApiTokenKind.ofPrefix(credential.prefix()).wireName(),
-                credential.environment(), credential.prefix(), credential.last4(),
+                credential.environment().map(Environment::wireName).orElse(null), credential.prefix(), credential.last4(),
                 credential.permissions().stream().map(Permission::wireName).toList(), scopes,
                 credential.expiresAt(), credential.allowedIps(), credential.rateLimitRequests() == null ? null
                         : Map.of("requests", credential.rateLimitRequests(), "per_seconds", credential.rateLimitSeconds()),

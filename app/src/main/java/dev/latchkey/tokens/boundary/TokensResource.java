@@ -4,6 +4,7 @@ import dev.latchkey.credentials.control.CredentialIssuer;
 import dev.latchkey.credentials.control.CurrentCaller;
 import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.http.control.KnownFields;
 import dev.latchkey.http.control.Rfc3339;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,7 +86,7 @@ public class TokensResource {
             refuseOnVerifier("owner_id", body.ownerId());
             refuseOnVerifier("metadata", body.metadata());
         }
-        var spec = new ApiTokens.Spec(body.name().trim(), kind, ApiTokenKind.environment(body.environment()),
+        var spec = new ApiTokens.Spec(body.name().trim(), kind, Environment.parse(body.environment()),
                 permissions, Rfc3339.parse("expires_at", body.expiresAt()), allowedIps(body.allowedIps()),
                 body.scopes() == null ? List.of() : body.scopes(), rateLimit(body.rateLimit()), ownership);
         return created(tokens.create(caller, site, spec));
@@ -96,7 +98,11 @@ public class TokensResource {
                                        @QueryParam("limit") String limit,
                                        @QueryParam("starting_after") String startingAfter) {
         Caller caller = currentCaller.caller();
-        var page = tokens.list(caller, sites.find(caller, siteId), environment, ownerId, PageRequest.of(limit, startingAfter));
+        Site site = sites.find(caller, siteId);
+        // A site's key lists its own environment's keys, whatever it asks for; only a member picks one.
+        Optional<Environment> visible = caller.environment()
+                .or(() -> environment == null ? Optional.empty() : Optional.of(Environment.parse(environment)));
+        var page = tokens.list(site, visible, ownerId, PageRequest.of(limit, startingAfter));
         var now = clock.instant();
         return ListView.of(page, c -> ApiTokenView.of(c, tokens.scopesOf(c), now), Credential::id);
     }

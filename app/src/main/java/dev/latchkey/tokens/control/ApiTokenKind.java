@@ -1,5 +1,6 @@
 package dev.latchkey.tokens.control;
 
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.problems.control.InvalidInputException;
 import java.util.EnumSet;
@@ -11,8 +12,6 @@ import java.util.Set;
  */
 public enum ApiTokenKind {
     SECRET("secret", "sk_"), RESTRICTED("restricted", "rk_"), VERIFIER("verifier", "vk_");
-
-    public static final Set<String> ENVIRONMENTS = Set.of("live", "test");
 
     private final String wireName;
     private final String prefixStart;
@@ -26,8 +25,8 @@ public enum ApiTokenKind {
         return wireName;
     }
 
-    public String prefix(String environment) {
-        return prefixStart + environment + "_";
+    public String prefix(Environment environment) {
+        return prefixStart + environment.wireName() + "_";
     }
 
     public static ApiTokenKind fromWire(String name) {
@@ -46,13 +45,6 @@ public enum ApiTokenKind {
             }
         }
         throw new IllegalArgumentException("not an API key prefix: " + prefix);
-    }
-
-    public static String environment(String name) {
-        if (!ENVIRONMENTS.contains(name)) {
-            throw new InvalidInputException("environment", "environment must be 'live' or 'test'");
-        }
-        return name;
     }
 
     Set<Permission> permissions(Set<Permission> requested) {

@@ -7,6 +7,7 @@ import dev.latchkey.credentials.entity.Authority;
 import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.network.entity.Cidr;
 import dev.latchkey.paging.control.Page;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +45,7 @@ public class ApiTokens {
     static final int MAX_ALLOWED_IPS = 50;
 
     /** A validated request for a new token. */
-    public record Spec(String name, ApiTokenKind kind, String environment, Set<Permission> permissions,
+    public record Spec(String name, ApiTokenKind kind, Environment environment, Set<Permission> permissions,
                        Instant expiresAt, List<Cidr> allowedIps, List<String> scopes, Caller.RateLimit rateLimit,
                        KeyOwnership ownership) {
     }
@@ -73,7 +75,7 @@ public class ApiTokens {
     KeyRevocations revocations;
 
     public CredentialIssuer.Issued create(Caller caller, Site site, Spec spec) {
-        caller.requireCovers(new Authority(site.teamId(), site.id(), spec.environment(),
+        caller.requireCovers(new Authority(site.teamId(), site.id(), Optional.of(spec.environment()),
                 spec.kind().permissions(spec.permissions()), Map.of(), !spec.scopes().isEmpty(), spec.scopes(),
                 spec.allowedIps(), spec.expiresAt(), null), "an API key");
         if (spec.kind() == ApiTokenKind.RESTRICTED && spec.permissions().isEmpty()) {
@@ -93,18 +95,17 @@ public class ApiTokens {
         return issued;
     }
 
-    public Page<Credential> list(Caller caller, Site site, String environment, String ownerId, PageRequest request) {
+    /** The site's API keys, of one environment or (empty) both, of one owner or (null) any. */
+    public Page<Credential> list(Site site, Optional<Environment> environment, String ownerId, PageRequest request) {
         Map<String, Object> parameters = new HashMap<>(Map.of("site", site.id(), "kinds", KINDS));
         String where = "e.siteId = :site and e.kind in :kinds";
         if (ownerId != null) {
             where += " and e.ownerId = :owner";
             parameters.put("owner", ownerId);
         }
-        String visible = caller.environment() != null ? caller.environment() : environment;
-        if (visible != null) {
-            ApiTokenKind.environment(visible);
+        if (environment.isPresent()) {
             where += " and e.environment = :environment";
-            parameters.put("environment", visible);
+            parameters.put("environment", environment.get());
         }
         return pages.list(Credential.class, where, parameters, request);
     }
@@ -113,7 +114,7 @@ public class ApiTokens {
         Credential credential = tokenId == null ? null : em.find(Credential.class, tokenId);
         if (credential == null || !KINDS.contains(credential.kind())
                 || !site.id().equals(credential.siteId())
-                || (caller.environment() != null && !caller.environment().equals(credential.environment()))) {
+                || (caller.environment().isPresent() && !caller.environment().equals(credential.environment()))) {
             throw new NoSuchResourceException("API token", tokenId);
         }
         return credential;
@@ -127,10 +128,10 @@ public class ApiTokens {
         Credential credential = find(caller, site, tokenId);
         caller.requireCovers(authorityOf(credential), "an API key");
         if (credential.revokedAt() == null) {
-            revocations.raise(credential.siteId(), credential.environment());
+            revocations.raise(credential.siteId(), environmentOf(credential));
             credential.revoke(clock.instant());
             audit.record(site.teamId(), site.id(), "token.revoked", target(credential),
-                    Map.of("last4", credential.last4(), "environment", credential.environment()));
+                    Map.of("last4", credential.last4(), "environment", environmentOf(credential).wireName()));
         }
         return credential;
     }
@@ -147,11 +148,11 @@ public class ApiTokens {
         }
         if (enabled == (credential.disabledAt() != null)) {
             if (!enabled) {
-                revocations.raise(credential.siteId(), credential.environment());
+                revocations.raise(credential.siteId(), environmentOf(credential));
             }
             credential.disabledFrom(enabled ? null : clock.instant());
             audit.record(site.teamId(), site.id(), enabled ? "token.enabled" : "token.disabled", target(credential),
-                    Map.of("last4", credential.last4(), "environment", credential.environment()));
+                    Map.of("last4", credential.last4(), "environment", environmentOf(credential).wireName()));
         }
         return credential;
     }
@@ -171,10 +172,10 @@ public class ApiTokens {
         if (!old.isUsable(now)) {
             throw new ConflictException("Only an active token can be rolled; this one is " + old.status(now).wireName());
         }
-        revocations.raise(old.siteId(), old.environment());
+        revocations.raise(old.siteId(), environmentOf(old));
         List<Cidr> allowed = old.allowedBlocks();
         var issued = issuer.issue(new CredentialIssuer.Draft(old.prefix(), old.teamId(), null, old.siteId(),
-                old.environment(), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
+                environmentOf(old), old.name(), old.permissions(), old.expiresAt(), creator(caller), allowed,
                 old.scoped(), old.id(), old.rateLimitRequests() == null ? null
                         : new Caller.RateLimit(old.rateLimitRequests(), old.rateLimitSeconds())));
         issued.credential().ownedBy(old.ownerId(), old.metadata());
@@ -193,6 +194,11 @@ public class ApiTokens {
     private Authority authorityOf(Credential key) {
         return new Authority(key.teamId(), key.siteId(), key.environment(), key.permissions(), Map.of(), key.scoped(),
                 scopesOf(key), key.allowedBlocks(), key.expiresAt(), null);
+    }
+
+    /** An API key's environment: every one has one (only a member's credential has none). */
+    private static Environment environmentOf(Credential key) {
+        return key.environment().orElseThrow(() -> new IllegalStateException("API key " + key.id() + " has no environment"));
     }
 
     private static String creator(Caller caller) {

@@ -1,6 +1,7 @@
 package dev.latchkey.tokens.control;
 
 import dev.latchkey.credentials.control.CredentialCache;
+import dev.latchkey.credentials.entity.Environment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,21 +28,21 @@ public class KeyRevocations {
 
     /** Adds one for this site and environment, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void raise(String siteId, String environment) {
+    public void raise(String siteId, Environment environment) {
         em.createNativeQuery("INSERT INTO key_revocations (site_id, environment, revocations) VALUES (?, ?, 1) "
                         + "ON DUPLICATE KEY UPDATE revocations = revocations + 1")
-                .setParameter(1, siteId).setParameter(2, environment).executeUpdate();
+                .setParameter(1, siteId).setParameter(2, environment.wireName()).executeUpdate();
     }
 
     /** The counter now (0 before the first revocation). */
-    public long count(String siteId, String environment) {
-        String key = "revocations:" + siteId + ":" + environment;
+    public long count(String siteId, Environment environment) {
+        String key = "revocations:" + siteId + ":" + environment.wireName();
         Long count = cache.get(key);
         if (count == null) {
             long generation = cache.generation();
             List<?> rows = em.createNativeQuery(
                             "SELECT revocations FROM key_revocations WHERE site_id = ? AND environment = ?")
-                    .setParameter(1, siteId).setParameter(2, environment).getResultList();
+                    .setParameter(1, siteId).setParameter(2, environment.wireName()).getResultList();
             count = rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
             cache.put(key, generation, count);
         }

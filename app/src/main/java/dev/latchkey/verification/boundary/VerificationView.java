@@ -1,6 +1,7 @@
 package dev.latchkey.verification.boundary;
 
 import dev.latchkey.credentials.entity.Credential;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.http.control.JsonP;
 import dev.latchkey.verification.control.KeyVerifier;
@@ -46,7 +47,7 @@ public record VerificationView(boolean valid,
         Map<String, Object> metadata = key == null || key.metadata() == null ? null : (Map) metadata(key.metadata());
         return new VerificationView(verdict.valid(), verdict.code().name(),
                 key == null ? null : key.id(), key == null ? null : key.siteId(),
-                key == null ? null : key.environment(),
+                key == null ? null : key.environment().map(Environment::wireName).orElse(null),
                 caller == null ? null : caller.permissions().stream().map(Permission::wireName).sorted().toList(),
                 caller == null ? null : caller.scopes(),
                 key == null ? null : key.ownerId(), metadata, key == null ? null : key.expiresAt(),

@@ -74,7 +74,8 @@ public class KeyVerifier {
     int cacheSeconds;
 
     public Verdict verify(Caller verifier, Request request) {
-        long revoked = revocations.count(verifier.site().id(), verifier.environment());
+        // A verifier key always has an environment (the access policy admits no other caller here).
+        long revoked = revocations.count(verifier.site().id(), verifier.environment().orElseThrow());
         int reuse = Math.max(0, Math.min(MAX_CACHE_SECONDS, cacheSeconds));
         Authenticator.Check check = authenticator.check(request.key(), request.clientIp(),
                 credential -> visibleTo(verifier, credential));
@@ -118,6 +119,6 @@ public class KeyVerifier {
     static boolean visibleTo(Caller verifier, Credential credential) {
         return credential.kind() == CredentialKind.API_TOKEN && verifier.site() != null
                 && verifier.site().id().equals(credential.siteId())
-                && verifier.environment() != null && verifier.environment().equals(credential.environment());
+                && verifier.environment().isPresent() && verifier.environment().equals(credential.environment());
     }
 }

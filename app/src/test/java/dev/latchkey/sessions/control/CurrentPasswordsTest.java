@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Who must confirm the current password before changing their own: a session always, a token when it sends one. */
@@ -38,7 +39,7 @@ class CurrentPasswordsTest {
         var team = new Caller.TeamRef("team_1", "t");
         var member = new Caller.MemberRef("mem_1", "member@example.com", "M", Role.OWNER, false);
         return new Caller(Caller.CredentialRef.of(kind, "id", "n", null), team, member, null,
-                Caller.authority(team, null, member, null, EnumSet.allOf(Permission.class), Map.of(), false,
+                Caller.authority(team, null, member, Optional.empty(), EnumSet.allOf(Permission.class), Map.of(), false,
                         List.of(), List.of(), null));
     }
 

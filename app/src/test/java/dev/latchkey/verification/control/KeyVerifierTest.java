@@ -8,11 +8,13 @@ import dev.latchkey.credentials.control.TokenFormat;
 import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.credentials.entity.CredentialKind;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class KeyVerifierTest {
         var team = new Caller.TeamRef("team_1", "t");
         var siteRef = new Caller.SiteRef(site, "s");
         return new Caller(Caller.CredentialRef.of(kind, "tok_x", "n", null), team, null, siteRef,
-                Caller.authority(team, siteRef, null, environment, permissions, Map.of(), scoped, scopes, List.of(), null));
+                Caller.authority(team, siteRef, null, Optional.of(Environment.parse(environment)), permissions, Map.of(), scoped, scopes, List.of(), null));
     }
 
     private static KeyVerifier.Request asking(Set<Permission> permissions, List<String> scopes) {
@@ -32,7 +34,7 @@ class KeyVerifierTest {
 
     private static Credential key(CredentialKind kind, String site, String environment) {
         return new Credential("abcdefghijkl", kind, "sk_" + environment + "_", "last", "k1", new byte[32], "team_1",
-                "n", Set.of(), null, "mem_1", Instant.EPOCH).forSite(site, environment);
+                "n", Set.of(), null, "mem_1", Instant.EPOCH).forSite(site, Environment.parse(environment));
     }
 
     @Test

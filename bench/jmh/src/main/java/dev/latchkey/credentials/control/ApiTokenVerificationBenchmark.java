@@ -4,6 +4,7 @@ import dev.latchkey.credentials.entity.Caller;
 import dev.latchkey.credentials.entity.Credential;
 import dev.latchkey.credentials.entity.CredentialKind;
 import dev.latchkey.credentials.entity.CredentialRefused;
+import dev.latchkey.credentials.entity.Environment;
 import dev.latchkey.credentials.entity.Permission;
 import dev.latchkey.crypto.control.KeyedHasher;
 import dev.latchkey.crypto.control.MasterKey;
@@ -56,11 +57,11 @@ public class ApiTokenVerificationBenchmark {
         KeyedHasher.Hashed hashed = hasher.hash(token);
         Credential credential = new Credential(issued.publicId(), CredentialKind.API_TOKEN, "sk_test_", issued.last4(),
                 hashed.keyId(), hashed.hash(), "team_bench", "bench", EnumSet.allOf(Permission.class), null,
-                "mem_bench", Instant.now()).forSite("site_bench", "test");
+                "mem_bench", Instant.now()).forSite("site_bench", Environment.TEST);
         Caller.TeamRef team = new Caller.TeamRef("team_bench", "Bench");
         Caller.SiteRef site = new Caller.SiteRef("site_bench", "bench");
         Caller caller = new Caller(Caller.CredentialRef.of(CredentialKind.API_TOKEN, credential.id(), "bench", null),
-                team, null, site, Caller.authority(team, site, null, "test", EnumSet.allOf(Permission.class),
+                team, null, site, Caller.authority(team, site, null, java.util.Optional.of(Environment.TEST), EnumSet.allOf(Permission.class),
                         java.util.Map.of(), false, List.of(), List.of(), null));
 
         cached = authenticator(credential, caller, new CredentialCache(60, 100_000, System::nanoTime));

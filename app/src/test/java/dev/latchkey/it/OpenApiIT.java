@@ -278,6 +278,7 @@ class OpenApiIT extends DeployedLatchkey {
         owner.get().get("/v1/sites/" + site + "/usage").then().statusCode(200);
         owner.get().queryParam("group_by", "owner").queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
                 .get("/v1/sites/" + site + "/usage").then().statusCode(200);
+        owner.get().queryParam("group_by", "route").get("/v1/sites/" + site + "/usage").then().statusCode(200);
         owner.get().queryParam("group_by", "team").get("/v1/sites/" + site + "/usage").then().statusCode(400);
         owner.get().get("/v1/sites/" + site + "/oauth-clients").then().statusCode(200);
         owner.get().delete("/v1/sites/" + site + "/tokens/" + keyId).then().statusCode(200);

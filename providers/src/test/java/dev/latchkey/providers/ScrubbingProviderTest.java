@@ -20,7 +20,7 @@ class ScrubbingProviderTest {
     private static final TokenSet TOKENS = new TokenSet("access-abcdefgh", "refresh-ijklmnop", "bearer", null, List.of(), Map.of());
 
     /** A provider whose every failure names what it was given. */
-    private static final class Echo implements Provider {
+    private static class Echo implements Provider {
         @Override
         public URI authorizationUrl(AuthorizationRequest request) {
             throw new IllegalStateException("challenge " + request.codeChallenge());
@@ -77,5 +77,18 @@ class ScrubbingProviderTest {
         assertSame(provider, ScrubbingProvider.wrap(provider, new ProviderConfig("echo", Map.of()), List.of()));
         assertFalse(provider.toString().contains(SECRET));
         assertTrue(provider instanceof ScrubbingProvider);
+    }
+
+    @Test
+    void closingTheWrapperClosesTheProviderOnce() {
+        int[] closed = {0};
+        Provider closing = new Echo() {
+            @Override
+            public void close() {
+                closed[0]++;
+            }
+        };
+        ScrubbingProvider.wrap(closing, new ProviderConfig("echo", Map.of()), List.of()).close();
+        assertEquals(1, closed[0]);
     }
 }

@@ -73,14 +73,14 @@ public class AccessLogFilter implements ContainerResponseFilter {
                 .add("path", template)
                 .add("status", response.getStatus())
                 .add("latency_ms", current.elapsedMicros() / 1000.0);
-        currentCaller.callerIfAny().ifPresent(caller -> {
-            line.add("credential_id", caller.credentialId());
-            line.add("credential_kind", caller.kind().wireName());
-            line.add("team_id", caller.teamId());
-            if (caller.site() != null) {
-                line.add("site_id", caller.site().id());
+        if (authenticated != null) {
+            line.add("credential_id", authenticated.credentialId());
+            line.add("credential_kind", authenticated.kind().wireName());
+            line.add("team_id", authenticated.teamId());
+            if (authenticated.site() != null) {
+                line.add("site_id", authenticated.site().id());
             }
-        });
+        }
         add(line, "client_ip", current.clientAddress());
         add(line, "user_agent", current.userAgent());
         log.write(line.build().toString());
